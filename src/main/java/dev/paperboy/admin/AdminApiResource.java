@@ -1,0 +1,114 @@
+package dev.paperboy.admin;
+
+import dev.paperboy.digest.DigestRunner;
+import dev.paperboy.digest.RunReport;
+import dev.paperboy.paper.ImportResult;
+import dev.paperboy.paper.PaperImporter;
+import dev.paperboy.paper.PaperJsonParser;
+import dev.paperboy.paper.ParsedPapers;
+import dev.paperboy.subscriber.SubscriptionService;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/** The operator's API: imports, digest runs and their progress, counts. Guarded by {@link AdminAuth}. */
+@Path("/api/admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminApiResource {
+
+    private final PaperJsonParser jsonParser;
+    private final PaperImporter importer;
+    private final SubscriptionService subscriptions;
+    private final DigestRunner runner;
+    private final AdminStats stats;
+
+    AdminApiResource(PaperJsonParser jsonParser, PaperImporter importer, SubscriptionService subscriptions,
+                     DigestRunner runner, AdminStats stats) {
+        this.jsonParser = jsonParser;
+        this.importer = importer;
+        this.subscriptions = subscriptions;
+        this.runner = runner;
+        this.stats = stats;
+    }
+
+    /** Papers in any supported format, chosen by Content-Type; a document that cannot be read adds nothing. */
+    @POST
+    @Path("papers")
+    @Consumes(MediaType.WILDCARD)
+    public Response importPapers(@HeaderParam("Content-Type") String contentType, InputStream body) {
+        MediaType type = contentType == null ? null : MediaType.valueOf(contentType);
+        if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            return Response.status(415).entity(Map.of("error",
+                    "unsupported Content-Type " + contentType + "; send application/json (Paperboy's list or Hugging Face daily papers)")).build();
+        }
+        try {
+            return Response.ok(importer.importPapers(jsonParser.parse(body))).build();
+        } catch (ParsedPapers.MalformedDocument e) {
+            return Response.status(400).entity(Map.of("error", e.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("subscribers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ImportResult importSubscribers(List<SubscriptionService.ImportedSubscriber> people) {
+        if (people == null) {
+            throw new BadRequestException("expected a JSON list of subscribers");
+        }
+        return subscriptions.importSubscribers(people);
+    }
+
+    /** No feed sources are configured in this version; the answer says so. */
+    @POST
+    @Path("ingest")
+    public Map<String, Object> ingest() {
+        return Map.of("sources", 0, "added", 0, "note", "no feed sources are configured");
+    }
+
+    /** {@code {"force": true}} serves everyone whose current period has no digest yet; {@code at} runs as of that instant. */
+    @POST
+    @Path("digests/run")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    public Map<String, Long> runDigests(RunRequest request) {
+        boolean force = request != null && Boolean.TRUE.equals(request.force());
+        Instant at = Instant.now();
+        if (request != null && request.at() != null) {
+            try {
+                at = Instant.parse(request.at());
+            } catch (DateTimeParseException e) {
+                throw new BadRequestException("at must be an ISO-8601 instant like 2026-11-28T08:00:00Z");
+            }
+        }
+        return Map.of("runId", runner.request(force, at));
+    }
+
+    @GET
+    @Path("runs/{id}")
+    public RunReport run(@PathParam("id") long id) {
+        return RunReport.of(id).orElseThrow(NotFoundException::new);
+    }
+
+    @GET
+    @Path("stats")
+    public Map<String, Object> stats() {
+        return stats.counts();
+    }
+
+    /** The body of a run request; both fields optional. */
+    public record RunRequest(Boolean force, String at) {
+    }
+}

@@ -1,0 +1,56 @@
+package dev.paperboy.admin;
+
+import dev.paperboy.system.Secrets;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.Optional;
+
+/** Guards /api/admin/* and /admin/* with the admin token: a bearer header, or the cookie the login page sets. */
+@jakarta.inject.Singleton
+public class AdminAuth {
+
+    static final String COOKIE = "paperboy_admin";
+
+    private final Secrets secrets;
+
+    AdminAuth(Secrets secrets) {
+        this.secrets = secrets;
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Optional<Response> check(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        boolean api = path.startsWith("/api/admin");
+        boolean page = path.equals("/admin") || path.startsWith("/admin/");
+        if (!(api || page) || path.equals(AdminPagesResource.LOGIN) || authorized(request)) {
+            return Optional.empty();
+        }
+        if (api) {
+            return Optional.of(Response.status(401).header("WWW-Authenticate", "Bearer realm=\"paperboy\"")
+                    .type(MediaType.APPLICATION_JSON).entity(Map.of("error", "admin token required")).build());
+        }
+        return Optional.of(Response.seeOther(URI.create(AdminPagesResource.LOGIN)).build());
+    }
+
+    private boolean authorized(ContainerRequestContext request) {
+        String header = request.getHeaderString("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return matches(header.substring(7).trim());
+        }
+        Cookie cookie = request.getCookies().get(COOKIE);
+        return cookie != null && matches(cookie.getValue());
+    }
+
+    boolean matches(String given) {
+        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                secrets.adminToken().getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.paperboy.digest;
+
+import dev.paperboy.mail.MailBodies;
+import dev.paperboy.mail.MailContent;
+import dev.paperboy.mail.MailGateway;
+import dev.paperboy.subscriber.Subscriber;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One subscriber's digest as a mail, with the one-click unsubscribe headers of RFC 8058. */
+@ApplicationScoped
+class DigestMail {
+
+    @CheckedTemplate(basePath = "mail")
+    static class Templates {
+        static native TemplateInstance digest(DigestView digest);
+    }
+
+    private final DigestViews views;
+    private final MailGateway gateway;
+
+    DigestMail(DigestViews views, MailGateway gateway) {
+        this.views = views;
+        this.gateway = gateway;
+    }
+
+    MailContent compose(Digest digest, Subscriber subscriber) {
+        DigestView view = views.of(digest, subscriber);
+        MailBodies bodies = MailBodies.render(() -> Templates.digest(view));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("List-Unsubscribe", "<" + view.unsubscribeUrl() + ">");
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        headers.put("List-Id", "Paperboy digest <digest." + gateway.senderDomain() + ">");
+        headers.put("Auto-Submitted", "auto-generated");
+        String subject = "Paperboy: " + view.countLabel() + " for " + DigestViews.periodLabel(digest.period);
+        String messageId = "<digest." + subscriber.id + "." + digest.period + "@" + gateway.senderDomain() + ">";
+        return new MailContent(subscriber.email, subject, bodies.text(), bodies.html(), messageId, headers, "digest");
+    }
+}

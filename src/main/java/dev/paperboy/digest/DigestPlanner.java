@@ -1,0 +1,134 @@
+package dev.paperboy.digest;
+
+import dev.paperboy.matching.Match;
+import dev.paperboy.matching.MatchingService;
+import dev.paperboy.matching.PaperIndex;
+import dev.paperboy.paper.PaperImporter;
+import dev.paperboy.subscriber.Subscriber;
+import dev.paperboy.system.PaperboyConfig;
+import dev.paperboy.system.Secrets;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides a run's digests: for every active subscriber whose period has no digest yet (and, unless forced, whose
+ * local hour has come), the matching papers ingested since their last digest, recorded once per period.
+ */
+@ApplicationScoped
+class DigestPlanner {
+
+    private static final Logger LOG = Logger.getLogger(DigestPlanner.class);
+    /** However long a subscriber was away, a digest reaches back at most this far. */
+    static final Duration LOOKBACK = Duration.ofDays(14);
+
+    private final EntityManager entityManager;
+    private final MatchingService matching;
+    private final PaperboyConfig config;
+
+    DigestPlanner(EntityManager entityManager, MatchingService matching, PaperboyConfig config) {
+        this.entityManager = entityManager;
+        this.matching = matching;
+        this.config = config;
+    }
+
+    /** Returns how many digests this call decided. */
+    int plan(long runId, Instant runAt, boolean forced) {
+        Instant until = QuarkusTransaction.requiringNew().call(this::databaseNow);
+        List<Subscriber> due = QuarkusTransaction.requiringNew().call(() -> Subscriber.<Subscriber>list("state", Subscriber.State.active)
+                .stream().filter(s -> forced || Period.hourHasCome(s, runAt)).toList());
+        if (due.isEmpty()) {
+            return 0;
+        }
+        PaperIndex index = matching.indexSince(until.minus(LOOKBACK));
+        int decided = 0;
+        for (Subscriber subscriber : due) {
+            String period = Period.of(subscriber, runAt);
+            try {
+                if (QuarkusTransaction.requiringNew().call(() -> decide(runId, subscriber, period, index, until))) {
+                    decided++;
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Could not decide the %s digest of subscriber %d", period, subscriber.id);
+            }
+        }
+        return decided;
+    }
+
+    private boolean decide(long runId, Subscriber subscriber, String period, PaperIndex index, Instant until) {
+        if (Digest.count("subscriberId = ?1 and period = ?2", subscriber.id, period) > 0) {
+            return false;
+        }
+        Instant since = since(subscriber.id, until);
+        Set<Long> alreadySent = new HashSet<>(entityManager.createNativeQuery(
+                "select paper_id from digest_paper where subscriber_id = ?1", Long.class)
+                .setParameter(1, subscriber.id).getResultList());
+        List<Match> matches = index.rank(subscriber.interestList(), since, until, alreadySent,
+                config.digest().maxPapers(), config.digest().minScore());
+        List<?> inserted = entityManager.createNativeQuery("""
+                        insert into digest (token_key, subscriber_id, period, run_id, state, papers_since, papers_until)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                        on conflict (subscriber_id, period) do nothing
+                        returning id""", Long.class)
+                .setParameter(1, Secrets.randomToken(16)).setParameter(2, subscriber.id).setParameter(3, period)
+                .setParameter(4, runId).setParameter(5, matches.isEmpty() ? "empty" : "queued")
+                .setParameter(6, since).setParameter(7, until)
+                .getResultList();
+        if (inserted.isEmpty()) {
+            return false; // another node decided this period first
+        }
+        long digestId = ((Number) inserted.get(0)).longValue();
+        int position = 0;
+        for (Match match : matches) {
+            entityManager.createNativeQuery("""
+                            insert into digest_paper (digest_id, subscriber_id, paper_id, position, score, reason)
+                            values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                    .setParameter(1, digestId).setParameter(2, subscriber.id).setParameter(3, match.paperId())
+                    .setParameter(4, position++).setParameter(5, match.score()).setParameter(6, match.reason())
+                    .executeUpdate();
+        }
+        return true;
+    }
+
+    /** Papers count from the end of the last digest, or from the recent window for a first one. */
+    private Instant since(long subscriberId, Instant until) {
+        Object last = entityManager.createNativeQuery("select max(papers_until) from digest where subscriber_id = ?1")
+                .setParameter(1, subscriberId).getSingleResult();
+        if (last == null) {
+            return until.minus(config.recentWindow());
+        }
+        Instant lastUntil = toInstant(last);
+        Instant floor = until.minus(LOOKBACK);
+        return lastUntil.isBefore(floor) ? floor : lastUntil;
+    }
+
+    /**
+     * The end of this run's paper window. Taken under the ingest lock: imports still writing finish first, and
+     * later ones stamp their papers after it, so no paper commits late into a window already read.
+     */
+    private Instant databaseNow() {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(" + PaperImporter.INGEST_LOCK + ")").getSingleResult();
+        return toInstant(entityManager.createNativeQuery("select clock_timestamp()").getSingleResult());
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.paperboy.digest;
+
+import dev.paperboy.paper.Paper;
+import dev.paperboy.subscriber.LinkTokens;
+import dev.paperboy.subscriber.Subscriber;
+import dev.paperboy.subscriber.SubscriberLinks;
+import dev.paperboy.system.BaseUrl;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Reads a stored digest back into what the mail and the web page show. */
+@ApplicationScoped
+class DigestViews {
+
+    static final int SUMMARY_LENGTH = 400;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
+
+    private final EntityManager entityManager;
+    private final SubscriberLinks links;
+    private final LinkTokens tokens;
+    private final BaseUrl baseUrl;
+
+    DigestViews(EntityManager entityManager, SubscriberLinks links, LinkTokens tokens, BaseUrl baseUrl) {
+        this.entityManager = entityManager;
+        this.links = links;
+        this.tokens = tokens;
+        this.baseUrl = baseUrl;
+    }
+
+    DigestView of(Digest digest, Subscriber subscriber) {
+        List<Object[]> rows = entityManager.createNativeQuery(
+                "select paper_id, reason from digest_paper where digest_id = ?1 order by position")
+                .setParameter(1, digest.id).getResultList();
+        List<DigestView.Item> items = new ArrayList<>();
+        for (Object[] row : rows) {
+            Paper paper = Paper.findById(((Number) row[0]).longValue());
+            items.add(new DigestView.Item(items.size() + 1, paper.title, paper.authorLine(),
+                    paper.shortAbstract(SUMMARY_LENGTH), paper.link(), (String) row[1]));
+        }
+        return new DigestView(subscriber.email, periodLabel(digest.period), items, viewUrl(digest),
+                links.preferences(subscriber), links.unsubscribe(subscriber), links.home());
+    }
+
+    String viewUrl(Digest digest) {
+        return baseUrl.to("/digests/" + tokens.issue(LinkTokens.Purpose.DIGEST, digest.tokenKey));
+    }
+
+    static String periodLabel(String period) {
+        if (period.contains("-W")) {
+            return "week " + period.substring(period.indexOf("-W") + 2) + " of " + period.substring(0, 4);
+        }
+        return DAY.format(LocalDate.parse(period));
+    }
+}

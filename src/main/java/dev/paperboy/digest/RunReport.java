@@ -1,0 +1,37 @@
+package dev.paperboy.digest;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
+import io.quarkus.arc.Arc;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Progress and result of one run, counted from its digests. */
+public record RunReport(long id, String state, boolean forced, Instant runAt, Instant startedAt, Instant finishedAt,
+                        long due, long sent, long skippedEmpty, long failed, long retrying, long pending,
+                        long cancelled, String error) {
+
+    public static Optional<RunReport> of(long runId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            DigestRun run = DigestRun.findById(runId);
+            if (run == null) {
+                return Optional.empty();
+            }
+            EntityManager em = Arc.container().instance(EntityManager.class).get();
+            List<Object[]> rows = em.createNativeQuery("select state, count(*) from digest where run_id = ?1 group by state")
+                    .setParameter(1, runId).getResultList();
+            long[] counts = new long[7];
+            List<String> states = List.of("sent", "empty", "failed", "retrying", "queued", "sending", "cancelled");
+            long due = 0;
+            for (Object[] row : rows) {
+                long n = ((Number) row[1]).longValue();
+                counts[states.indexOf((String) row[0])] += n;
+                due += n;
+            }
+            return Optional.of(new RunReport(run.id, run.state, run.forced, run.runAt, run.startedAt, run.finishedAt,
+                    due, counts[0], counts[1], counts[2], counts[3], counts[4] + counts[5], counts[6], run.error));
+        });
+    }
+}

@@ -1,0 +1,76 @@
+package dev.paperboy.subscriber;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Change interests, cadence, hour and zone, or pause, from the link in every mail. */
+@Path("/preferences/{token}")
+@Produces(MediaType.TEXT_HTML)
+public class PreferencesResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance edit(ChoicesForm form, boolean saved, String unsubscribeUrl, String feedUrl);
+
+        static native TemplateInstance unavailable(String homeUrl);
+    }
+
+    private final SubscriberTokens tokens;
+    private final SubscriptionService subscriptions;
+    private final SubscriberLinks links;
+
+    PreferencesResource(SubscriberTokens tokens, SubscriptionService subscriptions, SubscriberLinks links) {
+        this.tokens = tokens;
+        this.subscriptions = subscriptions;
+        this.links = links;
+    }
+
+    @GET
+    public TemplateInstance edit(@PathParam("token") String token) {
+        Subscriber subscriber = tokens.subscriber(LinkTokens.Purpose.PREFERENCES, token).orElseThrow(NotFoundException::new);
+        if (!editable(subscriber)) {
+            return Templates.unavailable(links.home());
+        }
+        return Templates.edit(ChoicesForm.of(subscriber), false, links.unsubscribe(subscriber), links.feed(subscriber));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response save(@PathParam("token") String token, @RestForm String interests, @RestForm String cadence,
+                         @RestForm String hour, @RestForm String timezone, @RestForm String paused) {
+        Subscriber subscriber = tokens.subscriber(LinkTokens.Purpose.PREFERENCES, token).orElseThrow(NotFoundException::new);
+        if (!editable(subscriber)) {
+            return Response.status(Response.Status.CONFLICT).entity(Templates.unavailable(links.home())).build();
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        Optional<SubscriptionChoices> choices = SubscriptionChoices.check(SubscriptionChoices.lines(interests),
+                cadence, hour, timezone, errors);
+        boolean pause = paused != null;
+        if (choices.isEmpty()) {
+            ChoicesForm typed = new ChoicesForm(subscriber.email, interests, cadence, hour, timezone, pause, errors);
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.edit(typed, false, links.unsubscribe(subscriber), links.feed(subscriber))).build();
+        }
+        Subscriber saved = subscriptions.updatePreferences(subscriber.tokenKey, choices.get(), pause)
+                .orElseThrow(NotFoundException::new);
+        return Response.ok(Templates.edit(ChoicesForm.of(saved), true, links.unsubscribe(saved), links.feed(saved))).build();
+    }
+
+    private static boolean editable(Subscriber subscriber) {
+        return subscriber.state == Subscriber.State.active || subscriber.state == Subscriber.State.paused;
+    }
+}

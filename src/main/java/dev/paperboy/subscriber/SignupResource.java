@@ -1,0 +1,63 @@
+package dev.paperboy.subscriber;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The sign-up form and its answer. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class SignupResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance form(ChoicesForm form);
+
+        static native TemplateInstance checkInbox(String email);
+    }
+
+    private final SubscriptionService subscriptions;
+    private final SubscriberMails mails;
+
+    SignupResource(SubscriptionService subscriptions, SubscriberMails mails) {
+        this.subscriptions = subscriptions;
+        this.mails = mails;
+    }
+
+    @GET
+    public TemplateInstance form() {
+        return Templates.form(ChoicesForm.empty());
+    }
+
+    /** The same "check your inbox" page whether or not the address was known: the form reveals no subscriber. */
+    @POST
+    @Path("subscribe")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response subscribe(@RestForm String email, @RestForm String interests, @RestForm String cadence,
+                              @RestForm String hour, @RestForm String timezone) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Optional<String> address = EmailAddress.check(email);
+        if (address.isEmpty()) {
+            errors.put("email", "Enter a valid email address, like ada@example.org.");
+        }
+        Optional<SubscriptionChoices> choices = SubscriptionChoices.check(SubscriptionChoices.lines(interests),
+                cadence, hour, timezone, errors);
+        if (!errors.isEmpty()) {
+            ChoicesForm typed = new ChoicesForm(email, interests, cadence, hour, timezone, false, errors);
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.form(typed)).build();
+        }
+        mails.send(subscriptions.signUp(address.get(), choices.get()));
+        return Response.ok(Templates.checkInbox(address.get())).build();
+    }
+}

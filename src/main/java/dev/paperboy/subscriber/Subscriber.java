@@ -1,0 +1,90 @@
+package dev.paperboy.subscriber;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** A person who signed up, with what they follow and when they want to hear about it. */
+@Entity
+public class Subscriber extends PanacheEntityBase {
+
+    /** Where a subscription stands. */
+    public enum State { pending, active, paused, unsubscribed }
+
+    /** How often a digest goes out. */
+    public enum Cadence { daily, weekly }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "token_key")
+    public String tokenKey;
+
+    public String email;
+
+    @Column(name = "email_key")
+    public String emailKey;
+
+    @Enumerated(EnumType.STRING)
+    public State state;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] interests;
+
+    @Enumerated(EnumType.STRING)
+    public Cadence cadence;
+
+    public int hour;
+
+    public String timezone;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
+
+    @Column(name = "unsubscribed_at")
+    public Instant unsubscribedAt;
+
+    public static Optional<Subscriber> byEmail(String email) {
+        return find("emailKey", emailKey(email)).firstResultOptional();
+    }
+
+    public static Optional<Subscriber> byTokenKey(String tokenKey) {
+        return find("tokenKey", tokenKey).firstResultOptional();
+    }
+
+    static String emailKey(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public List<String> interestList() {
+        return List.of(interests);
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timezone);
+    }
+
+    public void apply(SubscriptionChoices choices) {
+        interests = choices.interests().toArray(String[]::new);
+        cadence = choices.cadence();
+        hour = choices.hour();
+        timezone = choices.timezone();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.paperboy.subscriber;
+
+import dev.paperboy.subscriber.LinkTokens.Purpose;
+import dev.paperboy.system.BaseUrl;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The personal links of a subscriber, each carrying a token for one purpose. */
+@ApplicationScoped
+public class SubscriberLinks {
+
+    private final LinkTokens tokens;
+    private final BaseUrl baseUrl;
+
+    SubscriberLinks(LinkTokens tokens, BaseUrl baseUrl) {
+        this.tokens = tokens;
+        this.baseUrl = baseUrl;
+    }
+
+    public String confirm(Subscriber subscriber) {
+        return link("/confirm/", Purpose.CONFIRM, subscriber);
+    }
+
+    public String preferences(Subscriber subscriber) {
+        return link("/preferences/", Purpose.PREFERENCES, subscriber);
+    }
+
+    public String unsubscribe(Subscriber subscriber) {
+        return link("/unsubscribe/", Purpose.UNSUBSCRIBE, subscriber);
+    }
+
+    public String feed(Subscriber subscriber) {
+        return link("/feed/", Purpose.FEED, subscriber);
+    }
+
+    public String home() {
+        return baseUrl.to("/");
+    }
+
+    private String link(String path, Purpose purpose, Subscriber subscriber) {
+        return baseUrl.to(path + tokens.issue(purpose, subscriber.tokenKey));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.paperboy.subscriber;
+
+import dev.paperboy.mail.MailBodies;
+import dev.paperboy.mail.MailContent;
+import dev.paperboy.mail.MailFailure;
+import dev.paperboy.mail.MailGateway;
+import dev.paperboy.system.Secrets;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Map;
+
+/** The mails of signing up: "confirm your address", or "you are already subscribed" with the preferences link. */
+@ApplicationScoped
+class SubscriberMails {
+
+    private static final Logger LOG = Logger.getLogger(SubscriberMails.class);
+
+    @CheckedTemplate(basePath = "mail")
+    static class Templates {
+        static native TemplateInstance confirm(String confirmUrl, List<String> interests, String cadence, String homeUrl);
+
+        static native TemplateInstance alreadySubscribed(String preferencesUrl, String unsubscribeUrl, String homeUrl);
+    }
+
+    private final MailGateway gateway;
+    private final SubscriberLinks links;
+
+    SubscriberMails(MailGateway gateway, SubscriberLinks links) {
+        this.gateway = gateway;
+        this.links = links;
+    }
+
+    /** Sends the mail a sign-up calls for; a failure is logged, and signing up again sends it again. */
+    void send(SubscriptionService.Signup signup) {
+        Subscriber subscriber = signup.subscriber();
+        MailContent mail = switch (signup.outcome()) {
+            case CONFIRMATION_NEEDED -> content(subscriber, "Confirm your Paperboy subscription", "confirm",
+                    MailBodies.render(() -> Templates.confirm(links.confirm(subscriber), subscriber.interestList(),
+                            subscriber.cadence.name(), links.home())));
+            case ALREADY_SUBSCRIBED -> content(subscriber, "You are already subscribed to Paperboy", "subscribed",
+                    MailBodies.render(() -> Templates.alreadySubscribed(links.preferences(subscriber),
+                            links.unsubscribe(subscriber), links.home())));
+        };
+        try {
+            gateway.sendOne(mail);
+        } catch (MailFailure failure) {
+            LOG.errorf("Could not send the %s mail to subscriber %d: %s", mail.kind(), subscriber.id, failure.getMessage());
+        }
+    }
+
+    private MailContent content(Subscriber subscriber, String subject, String kind, MailBodies bodies) {
+        String messageId = "<" + kind + "." + Secrets.randomToken(12) + "@" + gateway.senderDomain() + ">";
+        return new MailContent(subscriber.email, subject, bodies.text(), bodies.html(), messageId,
+                Map.of("Auto-Submitted", "auto-generated"), kind);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.paperboy.subscriber;
+
+import dev.paperboy.subscriber.Subscriber.Cadence;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** What a person follows and when they want it; checked the same way for the form, preferences and imports. */
+public record SubscriptionChoices(List<String> interests, Cadence cadence, int hour, String timezone) {
+
+    public static final int MAX_INTERESTS = 20;
+    public static final int MAX_INTEREST_LENGTH = 200;
+    public static final int DEFAULT_HOUR = 8;
+    public static final String DEFAULT_ZONE = "UTC";
+
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}|\\p{Cf}");
+    private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
+
+    /** The lines of a textarea. */
+    public static List<String> lines(String text) {
+        return text == null ? List.of() : List.of(text.split("\\R"));
+    }
+
+    /**
+     * Checks raw input. Blank cadence, hour or zone take the defaults (daily, 8, UTC). On failure returns empty and
+     * puts one message per failing field (interests, cadence, hour, timezone) into {@code errors}.
+     */
+    public static Optional<SubscriptionChoices> check(List<String> rawInterests, String cadence, String hour,
+                                                      String timezone, Map<String, String> errors) {
+        Map<String, String> found = new LinkedHashMap<>();
+        List<String> interests = interests(rawInterests, found);
+        Cadence checkedCadence = null;
+        if (cadence == null || cadence.isBlank()) {
+            checkedCadence = Cadence.daily;
+        } else {
+            try {
+                checkedCadence = Cadence.valueOf(cadence.trim().toLowerCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                found.put("cadence", "Choose daily or weekly.");
+            }
+        }
+        int checkedHour = DEFAULT_HOUR;
+        if (hour != null && !hour.isBlank()) {
+            try {
+                checkedHour = Integer.parseInt(hour.trim());
+            } catch (NumberFormatException e) {
+                checkedHour = -1;
+            }
+            if (checkedHour < 0 || checkedHour > 23) {
+                found.put("hour", "Choose an hour from 0 to 23.");
+            }
+        }
+        String zone = timezone == null || timezone.isBlank() ? DEFAULT_ZONE : timezone.trim();
+        if (!ZONES.contains(zone) && !DEFAULT_ZONE.equals(zone)) {
+            found.put("timezone", "Unknown time zone: choose one from the list (for example Europe/Paris).");
+        }
+        errors.putAll(found);
+        return found.isEmpty() ? Optional.of(new SubscriptionChoices(interests, checkedCadence, checkedHour, zone))
+                : Optional.empty();
+    }
+
+    private static List<String> interests(List<String> raw, Map<String, String> errors) {
+        List<String> interests = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (String line : raw == null ? List.<String>of() : raw) {
+            String interest = line == null ? "" : CONTROL.matcher(line).replaceAll(" ").strip().replaceAll("\\s+", " ");
+            if (interest.length() > MAX_INTEREST_LENGTH) {
+                errors.put("interests", "Each interest can have at most " + MAX_INTEREST_LENGTH
+                        + " characters; one has " + interest.length() + ".");
+                return List.of();
+            }
+            if (!interest.isEmpty() && seen.add(interest.toLowerCase(Locale.ROOT))) {
+                interests.add(interest);
+            }
+        }
+        if (interests.isEmpty()) {
+            errors.put("interests", "Add at least one interest, one per line.");
+        } else if (interests.size() > MAX_INTERESTS) {
+            errors.put("interests", "At most " + MAX_INTERESTS + " interests, please; you gave " + interests.size() + ".");
+        }
+        return interests;
+    }
+
+    /** The textarea form of the interests. */
+    public String interestText() {
+        return String.join("\n", interests);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.paperboy.subscriber;
+
+import dev.paperboy.paper.ImportResult;
+import dev.paperboy.system.Secrets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every change to a subscription: sign-up, confirmation, preferences, leaving, and an operator's import. */
+@ApplicationScoped
+public class SubscriptionService {
+
+    /** What a sign-up leads to; the page shown is the same either way. */
+    public enum SignupOutcome { CONFIRMATION_NEEDED, ALREADY_SUBSCRIBED }
+
+    /** The outcome and the subscriber to write to. */
+    public record Signup(SignupOutcome outcome, Subscriber subscriber) {
+    }
+
+    /** An operator's subscriber: {@code email, interests[], cadence?, hour?, timezone?}. */
+    public record ImportedSubscriber(String email, List<String> interests, String cadence, String hour, String timezone) {
+    }
+
+    /**
+     * A new address waits for confirmation; a pending one gets its choices replaced and a new mail; one that left
+     * starts over with fresh links; an active one is left alone (only its owner may change it, from their mail).
+     */
+    @Transactional
+    public Signup signUp(String email, SubscriptionChoices choices) {
+        Subscriber subscriber = Subscriber.byEmail(email).orElse(null);
+        if (subscriber == null) {
+            subscriber = newSubscriber(email, choices, Subscriber.State.pending);
+            subscriber.persist();
+            return new Signup(SignupOutcome.CONFIRMATION_NEEDED, subscriber);
+        }
+        switch (subscriber.state) {
+            case active, paused -> {
+                return new Signup(SignupOutcome.ALREADY_SUBSCRIBED, subscriber);
+            }
+            case unsubscribed -> {
+                subscriber.tokenKey = Secrets.randomToken(16);
+                subscriber.unsubscribedAt = null;
+                subscriber.state = Subscriber.State.pending;
+            }
+            case pending -> {
+            }
+        }
+        subscriber.email = email;
+        subscriber.apply(choices);
+        return new Signup(SignupOutcome.CONFIRMATION_NEEDED, subscriber);
+    }
+
+    /** Confirms a pending subscription; an active or paused one stays as it is; one that left cannot be confirmed. */
+    @Transactional
+    public Optional<Subscriber> confirm(String tokenKey) {
+        return Subscriber.byTokenKey(tokenKey)
+                .filter(s -> s.state != Subscriber.State.unsubscribed)
+                .map(s -> {
+                    if (s.state == Subscriber.State.pending) {
+                        s.state = Subscriber.State.active;
+                        s.confirmedAt = Instant.now();
+                    }
+                    return s;
+                });
+    }
+
+    @Transactional
+    public Optional<Subscriber> unsubscribe(String tokenKey) {
+        return Subscriber.byTokenKey(tokenKey).map(s -> {
+            if (s.state != Subscriber.State.unsubscribed) {
+                s.state = Subscriber.State.unsubscribed;
+                s.unsubscribedAt = Instant.now();
+            }
+            return s;
+        });
+    }
+
+    /** New choices, and paused or not; a subscription that left or was never confirmed is not changed. */
+    @Transactional
+    public Optional<Subscriber> updatePreferences(String tokenKey, SubscriptionChoices choices, boolean paused) {
+        return Subscriber.byTokenKey(tokenKey)
+                .filter(s -> s.state == Subscriber.State.active || s.state == Subscriber.State.paused)
+                .map(s -> {
+                    s.apply(choices);
+                    s.state = paused ? Subscriber.State.paused : Subscriber.State.active;
+                    return s;
+                });
+    }
+
+    public Optional<Subscriber> find(String tokenKey) {
+        return Subscriber.byTokenKey(tokenKey);
+    }
+
+    /** Subscribers an operator vouches for are active at once; an address already known is left as it is. */
+    @Transactional
+    public ImportResult importSubscribers(List<ImportedSubscriber> people) {
+        int added = 0;
+        int duplicates = 0;
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            ImportedSubscriber person = people.get(i);
+            if (person == null) {
+                errors.add("subscriber " + (i + 1) + ": not an object");
+                continue;
+            }
+            Map<String, String> problems = new HashMap<>();
+            Optional<String> email = EmailAddress.check(person.email());
+            if (email.isEmpty()) {
+                problems.put("email", "not a valid email address");
+            }
+            Optional<SubscriptionChoices> choices = SubscriptionChoices.check(person.interests(), person.cadence(),
+                    person.hour(), person.timezone(), problems);
+            if (!problems.isEmpty()) {
+                errors.add("subscriber " + (i + 1) + ": " + String.join("; ", problems.values()));
+                continue;
+            }
+            if (Subscriber.byEmail(email.get()).isPresent()) {
+                duplicates++;
+                continue;
+            }
+            Subscriber subscriber = newSubscriber(email.get(), choices.get(), Subscriber.State.active);
+            subscriber.confirmedAt = Instant.now();
+            subscriber.persist();
+            Subscriber.flush();
+            added++;
+        }
+        return new ImportResult(people.size(), added, duplicates, people.size() - added - duplicates, errors);
+    }
+
+    private static Subscriber newSubscriber(String email, SubscriptionChoices choices, Subscriber.State state) {
+        Subscriber subscriber = new Subscriber();
+        subscriber.tokenKey = Secrets.randomToken(16);
+        subscriber.email = email;
+        subscriber.emailKey = Subscriber.emailKey(email);
+        subscriber.state = state;
+        subscriber.apply(choices);
+        return subscriber;
+    }
+}

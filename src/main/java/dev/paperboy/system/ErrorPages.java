@@ -1,0 +1,48 @@
+package dev.paperboy.system;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.util.Map;
+
+/** The pages for an unknown link (404) and for an expired form (the CSRF filter's bare 400). */
+public class ErrorPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance notFound();
+
+        static native TemplateInstance formExpired();
+    }
+
+    public static String notFoundPage() {
+        return Templates.notFound().render();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, ContainerRequestContext request) {
+        if (request.getUriInfo().getPath().startsWith("/api/")) {
+            return Response.status(404).type(MediaType.APPLICATION_JSON).entity(Map.of("error", "not found")).build();
+        }
+        return Response.status(404).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(notFoundPage()).build();
+    }
+
+    /** The CSRF filter refuses a form without a body; give the person a way back instead of a blank page. */
+    @ServerResponseFilter
+    public void formExpired(ContainerRequestContext request, ContainerResponseContext response) {
+        MediaType sent = request.getMediaType();
+        if (response.getStatus() == 400 && !response.hasEntity() && "POST".equals(request.getMethod())
+                && sent != null && (sent.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                || sent.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE))) {
+            response.getHeaders().putSingle("Content-Type", "text/html;charset=UTF-8");
+            response.setEntity(Templates.formExpired().render());
+        }
+    }
+}

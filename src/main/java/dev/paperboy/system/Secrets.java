@@ -1,0 +1,96 @@
+package dev.paperboy.system;
+
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Properties;
+
+/** The admin token and the link-token key: from configuration, or generated once into the data dir (never the database). */
+@Startup
+@ApplicationScoped
+public class Secrets {
+
+    private static final Logger LOG = Logger.getLogger(Secrets.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String adminToken;
+    private final byte[] linkKey;
+
+    Secrets(PaperboyConfig config) {
+        Path file = Path.of(config.dataDir()).toAbsolutePath().resolve("secrets.properties");
+        Properties stored = load(file);
+        boolean generated = false;
+        if (config.adminToken().isEmpty() && !stored.containsKey("admin-token")) {
+            stored.setProperty("admin-token", randomToken(24));
+            generated = true;
+        }
+        if (config.secret().isEmpty() && !stored.containsKey("secret")) {
+            stored.setProperty("secret", randomToken(32));
+            generated = true;
+        }
+        if (generated) {
+            save(file, stored);
+        }
+        this.adminToken = config.adminToken().orElseGet(() -> stored.getProperty("admin-token"));
+        this.linkKey = Base64.getUrlDecoder().decode(config.secret().orElseGet(() -> stored.getProperty("secret")));
+        if (linkKey.length < 16) {
+            throw new IllegalStateException("paperboy.secret must hold at least 16 random bytes (base64url)");
+        }
+        if (config.adminToken().isEmpty()) {
+            LOG.infof(generated && stored.getProperty("admin-token").equals(adminToken)
+                    ? "Generated admin token (kept in %2$s): %1$s"
+                    : "Admin token: see admin-token in %2$s", adminToken, file);
+        }
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
+    public byte[] linkKey() {
+        return linkKey.clone();
+    }
+
+    /** A url-safe random string of the given number of bytes. */
+    public static String randomToken(int bytes) {
+        byte[] value = new byte[bytes];
+        RANDOM.nextBytes(value);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+    }
+
+    private static Properties load(Path file) {
+        Properties properties = new Properties();
+        if (Files.exists(file)) {
+            try (Reader reader = Files.newBufferedReader(file)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return properties;
+    }
+
+    private static void save(Path file, Properties properties) {
+        try {
+            Files.createDirectories(file.getParent());
+            if (!Files.exists(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            try (Writer writer = Files.newBufferedWriter(file)) {
+                properties.store(writer, "Paperboy secrets: keep this file private and out of backups of the database");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+}
