@@ -1,0 +1,113 @@
+package dev.paperboy;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** One address's mail on GreenMail, read the way a mail client reads it. */
+public final class Mailbox {
+
+    private final GreenMail greenMail;
+    private final String address;
+
+    public Mailbox(GreenMail greenMail, String address) {
+        this.greenMail = greenMail;
+        this.address = address;
+    }
+
+    public List<MimeMessage> messages() {
+        return Arrays.stream(greenMail.getReceivedMessages()).filter(this::isForMe).toList();
+    }
+
+    /** Waits until the mailbox holds {@code count} mails and returns the newest. */
+    public Mail awaitMail(int count) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            List<MimeMessage> messages = messages();
+            if (messages.size() >= count) {
+                return new Mail(messages.get(count - 1));
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return fail("no mail number " + count + " for " + address + " within 30 s; have " + messages().size());
+    }
+
+    private boolean isForMe(MimeMessage message) {
+        try {
+            return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                    .anyMatch(a -> a.toString().equalsIgnoreCase(address));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** One received mail: headers, both parts, the links in them. */
+    public record Mail(MimeMessage message) {
+
+        public String header(String name) {
+            try {
+                return message.getHeader(name, ",");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public String subject() {
+            try {
+                return message.getSubject();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public String contentType() {
+            try {
+                return message.getContentType();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public String text() {
+            return part(0, "text/plain");
+        }
+
+        public String html() {
+            return part(1, "text/html");
+        }
+
+        private String part(int index, String type) {
+            try {
+                Multipart parts = (Multipart) message.getContent();
+                BodyPart part = parts.getBodyPart(index);
+                if (!part.isMimeType(type)) {
+                    return fail("part " + index + " is " + part.getContentType() + ", not " + type);
+                }
+                return (String) part.getContent();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The path (after the host) of the first link in the text part that starts with {@code prefix}. */
+        public String linkPath(String prefix) {
+            Matcher m = Pattern.compile("https?://[^/\\s]+(" + Pattern.quote(prefix) + "[^\\s<>\"]*)").matcher(text());
+            return m.find() ? m.group(1) : fail("no " + prefix + " link in:\n" + text());
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.paperboy;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.paperboy.system.EmbeddedDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The real servers every test runs against: a fresh embedded PostgreSQL (the same one Paperboy starts itself)
+ * and GreenMail as the SMTP relay. Tests get the GreenMail instance through {@link InjectGreenMail}.
+ */
+@QuarkusTestResource(TestServers.class)
+public class TestServers implements QuarkusTestResourceLifecycleManager {
+
+    static final Path DATA = Path.of("target/test-data");
+
+    private EmbeddedDatabase database;
+    private GreenMail greenMail;
+
+    @Override
+    public Map<String, String> start() {
+        deleteRecursively(DATA);
+        database = EmbeddedDatabase.start(DATA);
+        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        greenMail.start();
+        return Map.of(
+                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres",
+                "paperboy.smtp.host", "127.0.0.1",
+                "paperboy.smtp.port", Integer.toString(greenMail.getSmtp().getPort()),
+                "paperboy.admin-token", AdminApi.TOKEN);
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(greenMail, new TestInjector.AnnotatedAndMatchesType(InjectGreenMail.class, GreenMail.class));
+    }
+
+    @Override
+    public void stop() {
+        if (greenMail != null) {
+            greenMail.stop();
+        }
+        if (database != null) {
+            database.stop();
+        }
+    }
+
+    static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
