@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 /** The admin API as an operator's script uses it. */
 public final class AdminApi {
 
-    static final String TOKEN = "test-admin-token-0123456789abcdef";
+    public static final String TOKEN = "test-admin-token-0123456789abcdef";
 
     private AdminApi() {
     }

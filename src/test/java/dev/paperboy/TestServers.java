@@ -23,22 +23,34 @@ public class TestServers implements QuarkusTestResourceLifecycleManager {
 
     static final Path DATA = Path.of("target/test-data");
 
+    /** Init argument: "false" leaves the SMTP relay unset, so Paperboy writes to its local outbox. */
+    public static final String SMTP = "smtp";
+
     private EmbeddedDatabase database;
     private GreenMail greenMail;
+    private boolean smtp = true;
+
+    @Override
+    public void init(Map<String, String> args) {
+        smtp = !"false".equals(args.get(SMTP));
+    }
 
     @Override
     public Map<String, String> start() {
         deleteRecursively(DATA);
         database = EmbeddedDatabase.start(DATA);
-        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        greenMail.start();
-        return Map.of(
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", database.jdbcUrl(),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres",
-                "paperboy.smtp.host", "127.0.0.1",
-                "paperboy.smtp.port", Integer.toString(greenMail.getSmtp().getPort()),
-                "paperboy.admin-token", AdminApi.TOKEN);
+                "paperboy.admin-token", AdminApi.TOKEN));
+        if (smtp) {
+            greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+            greenMail.start();
+            config.put("paperboy.smtp.host", "127.0.0.1");
+            config.put("paperboy.smtp.port", Integer.toString(greenMail.getSmtp().getPort()));
+        }
+        return config;
     }
 
     @Override
