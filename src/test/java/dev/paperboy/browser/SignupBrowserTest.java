@@ -1,0 +1,185 @@
+package dev.paperboy.browser;
+
+import com.icegreen.greenmail.util.GreenMail;
+import dev.paperboy.AdminApi;
+import dev.paperboy.InjectGreenMail;
+import dev.paperboy.Mailbox;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Signing up, confirming, reading a digest and leaving, as a person does it in a real (headless) Chromium. */
+@QuarkusTest
+class SignupBrowserTest {
+
+    private static final String ZONE = "America/New_York";
+    private static final String INTEREST = "axolotl limb regeneration";
+
+    @InjectGreenMail
+    GreenMail greenMail;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Test
+    void signUpWithScriptFixingMistakesThenConfirmAtOnce() {
+        String email = address("js");
+        try (Browser browser = Browser.start(ZONE, true)) {
+            browser.open(url("/"));
+            browser.awaitHeading("Get new papers on your topics in your inbox");
+            assertEquals("email", browser.find("input#email").getAttribute("type"));
+            assertEquals("textarea", browser.find("#interests").getTagName());
+            assertEquals(List.of("daily", "weekly"), browser.driver().findElements(By.cssSelector("input[name=cadence]"))
+                    .stream().map(radio -> radio.getAttribute("value")).toList());
+            assertEquals(24, new Select(browser.find("select#hour")).getOptions().size());
+            assertEquals(ZONE, browser.selected("#timezone"), "the page's script takes the zone from the browser");
+            browser.screenshot("signup-form");
+            browser.driver().manage().window().setSize(new Dimension(390, 844));
+            browser.screenshot("signup-form-narrow");
+            browser.driver().manage().window().setSize(new Dimension(1100, 900));
+
+            long subscribers = allSubscribers();
+            browser.find("#email").sendKeys("ada at example");
+            browser.find("input[name=cadence][value=weekly]").click();
+            new Select(browser.find("#hour")).selectByValue("7");
+            browser.find("button[type=submit]").click();
+            WebElement emailError = browser.awaitVisible("#email + p.error#email-error");
+            assertEquals("Enter a valid email address, like ada@example.org.", emailError.getText());
+            assertEquals("Add at least one interest, one per line.", browser.find("#interests + p.error").getText());
+            assertEquals("Please fix the fields marked below.", browser.find("p.problem").getText());
+            assertEquals("ada at example", browser.find("#email").getAttribute("value"));
+            assertTrue(browser.find("input[name=cadence][value=weekly]").isSelected());
+            assertEquals("7", browser.selected("#hour"));
+            assertEquals(ZONE, browser.selected("#timezone"));
+            assertEquals(subscribers, allSubscribers(), "a bad form stores no subscriber");
+            browser.screenshot("signup-errors");
+
+            browser.find("#email").clear();
+            browser.find("#email").sendKeys(email);
+            browser.find("#interests").sendKeys(INTEREST + "\nplanarian stem cells");
+            browser.find("button[type=submit]").click();
+            browser.awaitHeading("Check your inbox");
+            assertTrue(browser.find("main").getText().contains("We sent a mail to " + email), browser.find("main").getText());
+            browser.screenshot("check-inbox");
+
+            Mailbox.Mail confirmation = new Mailbox(greenMail, email).awaitMail(1);
+            assertTrue(confirmation.text().contains("send weekly digests"), confirmation.text());
+            assertTrue(confirmation.text().contains("- planarian stem cells"), confirmation.text());
+            JsonPath before = AdminApi.stats();
+            String confirmPath = confirmation.linkPath("/confirm/");
+            assertTrue(confirmation.html().contains("href=\"" + url(confirmPath) + "\""), "the mail links to this server");
+            browser.open(url(confirmPath));
+            browser.awaitHeading("You are subscribed");
+            assertEquals(url(confirmPath), browser.driver().getCurrentUrl(), "answered by the POST to the same link");
+            assertTrue(browser.find("a[href*='/preferences/']").isDisplayed());
+            JsonPath after = AdminApi.stats();
+            assertEquals(before.getLong("subscribers.pending") - 1, after.getLong("subscribers.pending"));
+            assertEquals(before.getLong("subscribers.active") + 1, after.getLong("subscribers.active"));
+            browser.screenshot("confirmed");
+        }
+    }
+
+    @Test
+    void withoutScriptNothingIsConfirmedUntilTheButtonIsClicked() {
+        String email = address("noscript");
+        try (Browser browser = Browser.start(ZONE, false)) {
+            browser.open(url("/"));
+            assertEquals("UTC", browser.selected("#timezone"), "no script, so the zone stays at the form's default");
+            String confirmPath = signUp(browser, email);
+
+            long active = AdminApi.stats().getLong("subscribers.active");
+            browser.open(url(confirmPath));
+            browser.awaitHeading("Confirm your subscription");
+            WebElement button = browser.find("form#confirm button[type=submit]");
+            assertEquals("Confirm my subscription", button.getText());
+            assertEquals(active, AdminApi.stats().getLong("subscribers.active"), "opening the link confirms nothing");
+            browser.screenshot("confirm-without-script");
+
+            button.click();
+            browser.awaitHeading("You are subscribed");
+            assertEquals(active + 1, AdminApi.stats().getLong("subscribers.active"));
+        }
+    }
+
+    @Test
+    void digestMailReadsWellAndItsUnsubscribeLinkAsksFirst() throws IOException {
+        String email = address("digest");
+        String title = "Axolotl limb regeneration needs nerve-derived signals";
+        try (Browser browser = Browser.start(ZONE, true)) {
+            browser.open(url(signUp(browser, email)));
+            browser.awaitHeading("You are subscribed");
+            JsonPath imported = AdminApi.importPapers("""
+                    [{"id": "%s", "title": "%s",
+                      "abstract": "Axolotls regrow whole limbs. We show that limb regeneration stalls when the nerve is cut.",
+                      "authors": ["R. Salamander", "C. Newt"], "url": "https://example.org/papers/axolotl"}]"""
+                    .formatted(email, title));
+            assertEquals(1, imported.getInt("added"));
+            assertTrue(AdminApi.forceRun(Instant.now()).getLong("sent") >= 1);
+
+            Path html = Browser.SCREENSHOTS.resolve("digest-mail.html");
+            Files.createDirectories(html.getParent());
+            Files.writeString(html, new Mailbox(greenMail, email).awaitMail(2).html());
+            browser.open(html.toAbsolutePath().toUri().toString());
+            browser.awaitHeading("1 new paper for you");
+            assertTrue(browser.driver().findElement(By.linkText(title)).isDisplayed());
+            assertTrue(browser.find("body").getText().contains("R. Salamander, C. Newt"));
+            assertTrue(browser.find("body").getText().contains("Why: Matches “" + INTEREST + "”"), browser.find("body").getText());
+            browser.screenshot("digest-mail");
+
+            String unsubscribe = browser.driver().findElement(By.linkText("Unsubscribe")).getAttribute("href");
+            assertTrue(unsubscribe.startsWith(url("/unsubscribe/")), "the mail links to this server: " + unsubscribe);
+            long unsubscribed = AdminApi.stats().getLong("subscribers.unsubscribed");
+            browser.open(unsubscribe);
+            browser.awaitHeading("Unsubscribe?");
+            assertTrue(browser.find("main").getText().contains(email));
+            List<WebElement> buttons = browser.driver().findElements(By.tagName("button"));
+            assertEquals(1, buttons.size());
+            assertEquals(unsubscribed, AdminApi.stats().getLong("subscribers.unsubscribed"), "the GET changes nothing");
+            browser.screenshot("unsubscribe");
+
+            buttons.get(0).click();
+            browser.awaitHeading("You are unsubscribed");
+            assertEquals(unsubscribed + 1, AdminApi.stats().getLong("subscribers.unsubscribed"));
+            browser.screenshot("unsubscribed");
+        }
+    }
+
+    /** Fills and sends the form, then returns the path of the confirm link from the mail. */
+    private String signUp(Browser browser, String email) {
+        browser.open(url("/"));
+        browser.find("#email").sendKeys(email);
+        browser.find("#interests").sendKeys(INTEREST);
+        browser.find("button[type=submit]").click();
+        browser.awaitHeading("Check your inbox");
+        return new Mailbox(greenMail, email).awaitMail(1).linkPath("/confirm/");
+    }
+
+    private String url(String path) {
+        return root.toString().replaceFirst("/$", "") + path;
+    }
+
+    private static String address(String kind) {
+        return "browser." + kind + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    private static long allSubscribers() {
+        JsonPath stats = AdminApi.stats();
+        return stats.getMap("subscribers", String.class, Long.class).values().stream().mapToLong(Long::longValue).sum();
+    }
+}
