@@ -1,0 +1,98 @@
+package dev.paperboy.digest;
+
+import dev.paperboy.subscriber.Subscriber;
+import dev.paperboy.subscriber.Subscriber.Cadence;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Periods are named in the subscriber's own zone (also across the date line), and the hour counts locally. */
+class PeriodTest {
+
+    private static Subscriber subscriber(Cadence cadence, String zone, int hour) {
+        Subscriber subscriber = new Subscriber();
+        subscriber.cadence = cadence;
+        subscriber.timezone = zone;
+        subscriber.hour = hour;
+        return subscriber;
+    }
+
+    private static String daily(String zone, String instant) {
+        return Period.of(subscriber(Cadence.daily, zone, 8), Instant.parse(instant));
+    }
+
+    private static String weekly(String zone, String instant) {
+        return Period.of(subscriber(Cadence.weekly, zone, 8), Instant.parse(instant));
+    }
+
+    @Test
+    void aDayIsTheLocalDate() {
+        assertEquals("2026-11-28", daily("UTC", "2026-11-28T23:30:00Z"));
+        assertEquals("2026-11-29", daily("Europe/Paris", "2026-11-28T23:30:00Z"));
+        assertEquals("2026-11-28", daily("America/New_York", "2026-11-29T04:59:59Z"));
+        assertEquals("2026-11-29", daily("America/New_York", "2026-11-29T05:00:00Z"));
+        assertEquals("2026-11-29", daily("Asia/Kolkata", "2026-11-28T18:30:00Z"));
+        assertEquals("2026-11-28", daily("Asia/Kolkata", "2026-11-28T18:29:59Z"));
+    }
+
+    /** One instant, two calendar days apart: Kiritimati is UTC+14, Pago Pago UTC-11. */
+    @Test
+    void theDateLineSplitsOneInstantIntoDifferentDays() {
+        String instant = "2026-11-28T11:00:00Z";
+        assertEquals("2026-11-29", daily("Pacific/Kiritimati", instant));
+        assertEquals("2026-11-28", daily("Pacific/Pago_Pago", instant));
+        assertEquals("2026-11-27", daily("Etc/GMT+12", instant));
+    }
+
+    @Test
+    void aWeekIsTheLocalIsoWeekWithItsWeekBasedYear() {
+        assertEquals("2026-W48", weekly("UTC", "2026-11-28T12:00:00Z"));
+        assertEquals("2026-W05", weekly("UTC", "2026-01-28T12:00:00Z"));
+        // Sunday 3 January 2021 still belongs to 2020's week 53; Monday the 4th opens 2021-W01.
+        assertEquals("2020-W53", weekly("UTC", "2021-01-03T23:30:00Z"));
+        assertEquals("2021-W01", weekly("Europe/Berlin", "2021-01-03T23:30:00Z"));
+        // Monday 30 December 2024 is in 2025-W01.
+        assertEquals("2025-W01", weekly("UTC", "2024-12-30T00:00:00Z"));
+        assertEquals("2024-W52", weekly("America/Los_Angeles", "2024-12-30T00:00:00Z"));
+    }
+
+    @Test
+    void theDateLineCanPutOneInstantInTwoWeeks() {
+        String sundayEvening = "2026-11-29T11:00:00Z"; // Monday 01:00 in Kiritimati, Sunday 00:00 in Pago Pago
+        assertEquals("2026-W49", weekly("Pacific/Kiritimati", sundayEvening));
+        assertEquals("2026-W48", weekly("Pacific/Pago_Pago", sundayEvening));
+    }
+
+    @Test
+    void theHourComesAtTheLocalHourWithSummerTime() {
+        Subscriber paris = subscriber(Cadence.daily, "Europe/Paris", 8);
+        assertFalse(Period.hourHasCome(paris, Instant.parse("2026-06-15T05:59:59Z")), "07:59 CEST");
+        assertTrue(Period.hourHasCome(paris, Instant.parse("2026-06-15T06:00:00Z")), "08:00 CEST");
+        assertFalse(Period.hourHasCome(paris, Instant.parse("2026-01-15T06:59:59Z")), "07:59 CET");
+        assertTrue(Period.hourHasCome(paris, Instant.parse("2026-01-15T07:00:00Z")), "08:00 CET");
+        assertTrue(Period.hourHasCome(paris, Instant.parse("2026-01-15T22:59:59Z")), "23:59 CET, same day");
+        assertFalse(Period.hourHasCome(paris, Instant.parse("2026-01-15T23:00:00Z")), "00:00 CET the next day");
+    }
+
+    @Test
+    void theHourOnHalfHourAndFarOffsets() {
+        Subscriber kolkata = subscriber(Cadence.daily, "Asia/Kolkata", 8);
+        assertFalse(Period.hourHasCome(kolkata, Instant.parse("2026-03-10T02:29:59Z")));
+        assertTrue(Period.hourHasCome(kolkata, Instant.parse("2026-03-10T02:30:00Z")));
+        Subscriber kiritimati = subscriber(Cadence.daily, "Pacific/Kiritimati", 6);
+        assertFalse(Period.hourHasCome(kiritimati, Instant.parse("2026-03-09T15:59:59Z")), "05:59 on the 10th");
+        assertTrue(Period.hourHasCome(kiritimati, Instant.parse("2026-03-09T16:00:00Z")), "06:00 on the 10th");
+    }
+
+    @Test
+    void midnightAndLastHour() {
+        assertTrue(Period.hourHasCome(subscriber(Cadence.daily, "UTC", 0), Instant.parse("2026-03-10T00:00:00Z")));
+        Subscriber late = subscriber(Cadence.weekly, "America/Los_Angeles", 23);
+        assertFalse(Period.hourHasCome(late, Instant.parse("2026-03-11T05:59:59Z")), "22:59 PDT");
+        assertTrue(Period.hourHasCome(late, Instant.parse("2026-03-11T06:00:00Z")), "23:00 PDT");
+    }
+}
