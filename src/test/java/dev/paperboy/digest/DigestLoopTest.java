@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,6 +78,16 @@ class DigestLoopTest {
         assertTrue(digest.html().contains("https://example.org/papers/loop-1"));
         assertTrue(digest.text().contains("A. Researcher, B. Scientist"));
         assertTrue(digest.text().contains("Why: Matches “zebrafish regeneration”"), digest.text());
+
+        person.open(digest.linkPath("/digests/")).then().statusCode(200)
+                .body(containsString("Zebrafish fin regeneration needs macrophages"));
+        String preferences = digest.linkPath("/preferences/");
+        Matcher feedLink = Pattern.compile("href=\"https?://[^/\"]+(/feed/[A-Za-z0-9_.-]+)\"")
+                .matcher(person.open(preferences).then().statusCode(200).extract().asString());
+        assertTrue(feedLink.find(), "the preferences page links to the feed");
+        String feedPath = feedLink.group(1);
+        person.open(feedPath).then().statusCode(200).contentType(containsString("application/atom+xml"))
+                .body(containsString("<entry>")).body(containsString("Zebrafish fin regeneration needs macrophages"));
 
         AdminApi.forceRun(today);
         assertEquals(2, mailbox.messages().size(), "the period's digest is sent once");
