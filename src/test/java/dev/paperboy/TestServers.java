@@ -45,7 +45,8 @@ public class TestServers implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.password", "postgres",
                 "paperboy.admin-token", AdminApi.TOKEN));
         if (smtp) {
-            greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+            // a fixed port, so a test can stop the relay and start it again where Paperboy looks for it
+            greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             greenMail.start();
             config.put("paperboy.smtp.host", "127.0.0.1");
             config.put("paperboy.smtp.port", Integer.toString(greenMail.getSmtp().getPort()));
@@ -65,6 +66,14 @@ public class TestServers implements QuarkusTestResourceLifecycleManager {
         }
         if (database != null) {
             database.stop();
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
