@@ -1,5 +1,9 @@
 package dev.paperboy.admin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperboy.digest.DigestRunner;
 import dev.paperboy.digest.RunReport;
 import dev.paperboy.paper.ImportResult;
@@ -7,6 +11,7 @@ import dev.paperboy.paper.PaperImporter;
 import dev.paperboy.paper.PaperJsonParser;
 import dev.paperboy.paper.ParsedPapers;
 import dev.paperboy.subscriber.SubscriptionService;
+import dev.paperboy.system.ErrorPages;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -35,9 +41,11 @@ public class AdminApiResource {
     private final SubscriptionService subscriptions;
     private final DigestRunner runner;
     private final AdminStats stats;
+    private final ObjectMapper json;
 
     AdminApiResource(PaperJsonParser jsonParser, PaperImporter importer, SubscriptionService subscriptions,
-                     DigestRunner runner, AdminStats stats) {
+                     DigestRunner runner, AdminStats stats, ObjectMapper json) {
+        this.json = json;
         this.jsonParser = jsonParser;
         this.importer = importer;
         this.subscriptions = subscriptions;
@@ -50,7 +58,7 @@ public class AdminApiResource {
     @Path("papers")
     @Consumes(MediaType.WILDCARD)
     public Response importPapers(@HeaderParam("Content-Type") String contentType, InputStream body) {
-        MediaType type = contentType == null ? null : MediaType.valueOf(contentType);
+        MediaType type = ErrorPages.mediaType(contentType);
         if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
             return Response.status(415).entity(Map.of("error",
                     "unsupported Content-Type " + contentType + "; send application/json (Paperboy's list or Hugging Face daily papers)")).build();
@@ -65,11 +73,52 @@ public class AdminApiResource {
     @POST
     @Path("subscribers")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ImportResult importSubscribers(List<SubscriptionService.ImportedSubscriber> people) {
-        if (people == null) {
+    public ImportResult importSubscribers(String body) {
+        JsonNode list;
+        try {
+            list = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new BadRequestException("invalid JSON: " + e.getOriginalMessage());
+        }
+        if (list == null || !list.isArray()) {
             throw new BadRequestException("expected a JSON list of subscribers");
         }
+        List<SubscriptionService.ImportedSubscriber> people = new ArrayList<>();
+        for (JsonNode person : list) {
+            people.add(person.isObject() ? readPerson(person, people.size() + 1) : null);
+        }
         return subscriptions.importSubscribers(people);
+    }
+
+    /** One entry; a field of the wrong type makes the whole document unreadable, so nobody of it is stored. */
+    private static SubscriptionService.ImportedSubscriber readPerson(JsonNode person, int number) {
+        JsonNode interests = person.get("interests");
+        List<String> texts = null;
+        if (interests != null && !interests.isNull()) {
+            if (!interests.isArray()) {
+                throw new BadRequestException("subscriber " + number + ": interests must be a list of strings");
+            }
+            texts = new ArrayList<>();
+            for (JsonNode interest : interests) {
+                if (!interest.isValueNode()) {
+                    throw new BadRequestException("subscriber " + number + ": interests must be a list of strings");
+                }
+                texts.add(interest.asText());
+            }
+        }
+        return new SubscriptionService.ImportedSubscriber(text(person, "email", number), texts,
+                text(person, "cadence", number), text(person, "hour", number), text(person, "timezone", number));
+    }
+
+    private static String text(JsonNode node, String field, int number) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isValueNode()) {
+            throw new BadRequestException("subscriber " + number + ": " + field + " must be a string");
+        }
+        return value.asText();
     }
 
     /** No feed sources are configured in this version; the answer says so. */

@@ -13,7 +13,10 @@ import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
 
-/** Guards /api/admin/* and /admin/* with the admin token: a bearer header, or the cookie the login page sets. */
+/**
+ * Guards /api/admin/* and /admin/* with the admin token: a bearer header, or for the pages the cookie the login
+ * page sets. The API takes no cookie, so no other site can make a signed-in browser call it.
+ */
 @jakarta.inject.Singleton
 public class AdminAuth {
 
@@ -30,7 +33,7 @@ public class AdminAuth {
         String path = request.getUriInfo().getPath();
         boolean api = path.startsWith("/api/admin");
         boolean page = path.equals("/admin") || path.startsWith("/admin/");
-        if (!(api || page) || path.equals(AdminPagesResource.LOGIN) || authorized(request)) {
+        if (!(api || page) || path.equals(AdminPagesResource.LOGIN) || authorized(request, page)) {
             return Optional.empty();
         }
         if (api) {
@@ -40,12 +43,12 @@ public class AdminAuth {
         return Optional.of(Response.seeOther(URI.create(AdminPagesResource.LOGIN)).build());
     }
 
-    private boolean authorized(ContainerRequestContext request) {
+    private boolean authorized(ContainerRequestContext request, boolean cookieAllowed) {
         String header = request.getHeaderString("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return matches(header.substring(7).trim());
         }
-        Cookie cookie = request.getCookies().get(COOKIE);
+        Cookie cookie = cookieAllowed ? request.getCookies().get(COOKIE) : null;
         return cookie != null && matches(cookie.getValue());
     }
 

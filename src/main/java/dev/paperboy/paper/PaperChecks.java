@@ -18,7 +18,7 @@ final class PaperChecks {
     static final int MAX_NAMES = 200;
     static final int MAX_NAME = 300;
 
-    private static final Pattern TAGS = Pattern.compile("<[^>]{0,2000}>");
+    private static final Pattern TAGS = Pattern.compile("<(?:/?[A-Za-z][^<>]{0,2000}|!--[^<>]{0,2000}--)>");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]");
     private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");

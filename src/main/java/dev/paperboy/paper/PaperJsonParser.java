@@ -1,6 +1,7 @@
 package dev.paperboy.paper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,7 @@ public class PaperJsonParser {
     public ParsedPapers parse(InputStream body) {
         JsonNode root;
         try {
-            root = json.readTree(body);
+            root = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
         } catch (JsonProcessingException e) {
             throw new ParsedPapers.MalformedDocument("not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {

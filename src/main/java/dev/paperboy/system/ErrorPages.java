@@ -1,7 +1,9 @@
 package dev.paperboy.system;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -26,6 +28,43 @@ public class ErrorPages {
         return Templates.notFound().render();
     }
 
+    /** The parsed Content-Type, or null when it is missing or does not parse. */
+    public static MediaType mediaType(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            return MediaType.valueOf(header);
+        } catch (IllegalArgumentException unparsable) {
+            return null;
+        }
+    }
+
+    /** The API says what is wrong with a request, as JSON (also when the JSON body itself could not be read). */
+    @ServerExceptionMapper
+    public Response badRequest(WebApplicationException e, ContainerRequestContext request) {
+        int status = e.getResponse().getStatus();
+        if (status != 400 || !request.getUriInfo().getPath().startsWith("/api/")) {
+            return e.getResponse();
+        }
+        Throwable cause = e.getCause();
+        String message = cause instanceof JsonProcessingException json ? "invalid JSON: " + json.getOriginalMessage()
+                : cause != null && cause.getMessage() != null ? cause.getMessage() : e.getMessage();
+        return apiError(request, status, message);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, ContainerRequestContext request) {
+        return apiError(request, 400, "invalid JSON: " + e.getOriginalMessage());
+    }
+
+    private static Response apiError(ContainerRequestContext request, int status, String message) {
+        if (request.getUriInfo().getPath().startsWith("/api/")) {
+            return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+        }
+        return Response.status(status).build();
+    }
+
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, ContainerRequestContext request) {
         if (request.getUriInfo().getPath().startsWith("/api/")) {
@@ -37,9 +76,11 @@ public class ErrorPages {
     /** The CSRF filter refuses a form without a body; give the person a way back instead of a blank page. */
     @ServerResponseFilter
     public void formExpired(ContainerRequestContext request, ContainerResponseContext response) {
-        MediaType sent = request.getMediaType();
-        if (response.getStatus() == 400 && !response.hasEntity() && "POST".equals(request.getMethod())
-                && sent != null && (sent.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+        if (response.getStatus() != 400 || response.hasEntity() || !"POST".equals(request.getMethod())) {
+            return;
+        }
+        MediaType sent = mediaType(request.getHeaderString("Content-Type"));
+        if (sent != null && (sent.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
                 || sent.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE))) {
             response.getHeaders().putSingle("Content-Type", "text/html;charset=UTF-8");
             response.setEntity(Templates.formExpired().render());

@@ -11,7 +11,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -111,7 +110,14 @@ class AdminApiTest {
     @Test
     void theRightTokenIsAccepted() {
         AdminApi.admin().get("/api/admin/stats").then().statusCode(200);
-        RestAssured.given().cookie("paperboy_admin", TOKEN).get("/api/admin/stats").then().statusCode(200);
+    }
+
+    /** The sign-in cookie opens the pages only: no other site can make a signed-in browser call the API. */
+    @Test
+    void theSignInCookieDoesNotOpenTheApi() {
+        RestAssured.given().cookie("paperboy_admin", TOKEN).get("/api/admin/stats").then().statusCode(401);
+        RestAssured.given().cookie("paperboy_admin", TOKEN).contentType("application/json").body("{\"force\": true}")
+                .post("/api/admin/digests/run").then().statusCode(401);
     }
 
     @Test
@@ -158,8 +164,6 @@ class AdminApiTest {
 
     /** A list followed by more text is a malformed document, like a truncated one: nothing of it may be stored. */
     @Test
-    @Disabled("bug: PaperJsonParser reads the first JSON value and ignores what follows, so '[...] garbage' or two lists"
-            + " back to back import the first list with 200; read with DeserializationFeature.FAIL_ON_TRAILING_TOKENS")
     void trailingContentAfterTheListIsRefused() {
         long before = papers();
         String m = marker();
@@ -308,9 +312,6 @@ class AdminApiTest {
 
     /** A Content-Type header that does not parse is the client's mistake: a 4xx, never a 500 with a stack trace. */
     @Test
-    @Disabled("bug: an unparsable Content-Type (e.g. 'json, please') answers 500 on every endpoint: ErrorPages.formExpired calls"
-            + " request.getMediaType() on every response and it throws IllegalArgumentException (AdminApiResource.importPapers'"
-            + " MediaType.valueOf would too); check status/method first and parse the header in a try/catch, answering 415")
     void aMalformedContentTypeIsAClientError() {
         long before = papers();
         for (String type : new String[]{"json, please", "application/"}) {
@@ -390,9 +391,6 @@ class AdminApiTest {
 
     /** The papers import says what is wrong in {"error": ...}; the other admin endpoints should too. */
     @Test
-    @Disabled("bug: BadRequestException messages and Jackson read errors reach the operator as a 400 with an empty body"
-            + " (digests/run with a bad 'at', subscribers with null, an object or broken JSON); add a @ServerExceptionMapper for"
-            + " /api/ paths that answers {\"error\": message} for BadRequestException and Jackson's JsonProcessingException")
     void everyAdminErrorSaysWhatIsWrong() {
         assertErrorSays(AdminApi.admin().contentType(ContentType.JSON).body("{\"at\": \"tomorrow\"}")
                 .post("/api/admin/digests/run"), "ISO-8601");
