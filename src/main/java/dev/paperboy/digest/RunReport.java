@@ -1,8 +1,6 @@
 package dev.paperboy.digest;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.persistence.EntityManager;
-import io.quarkus.arc.Arc;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,8 +17,8 @@ public record RunReport(long id, String state, boolean forced, Instant runAt, In
             if (run == null) {
                 return Optional.empty();
             }
-            EntityManager em = Arc.container().instance(EntityManager.class).get();
-            List<Object[]> rows = em.createNativeQuery("select state, count(*) from digest where run_id = ?1 group by state")
+            List<Object[]> rows = Digest.getEntityManager()
+                    .createQuery("select d.state, count(d) from Digest d where d.runId = ?1 group by d.state", Object[].class)
                     .setParameter(1, runId).getResultList();
             long[] counts = new long[7];
             List<String> states = List.of("sent", "empty", "failed", "retrying", "queued", "sending", "cancelled");
