@@ -12,27 +12,31 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Sends decided digests: claims a batch under a lease (so a crashed sender's work is taken over, never done twice
- * at once), sends it over one connection, and records each outcome; failed sends wait and are retried.
+ * Sends decided digests: claims a batch under a lease, sends it over one connection, and records each outcome.
+ * A claim's attempt number fences it: a sender whose lease ran out and was taken over records nothing, and
+ * re-checks its lease before each send. Failed sends wait and are retried; a relay that is down stops the batch.
  */
 @ApplicationScoped
 class DigestDelivery {
 
     private static final Logger LOG = Logger.getLogger(DigestDelivery.class);
+    static final Duration LONGEST_WAIT = Duration.ofMinutes(30);
 
     private static final String CLAIM = """
-            update digest set state = 'sending', lease_until = now() + cast(?1 as interval), attempts = attempts + 1
+            update digest set state = 'sending', lease_until = now() + ?1 * interval '1 millisecond',
+                              attempts = attempts + 1
             where id in (select id from digest
                          where state = 'queued'
                             or (state = 'retrying' and next_attempt_at <= now())
                             or (state = 'sending' and lease_until < now())
                          order by id limit ?2
                          for update skip locked)
-            returning id""";
+            returning id, attempts""";
 
     private final EntityManager entityManager;
     private final MailGateway gateway;
@@ -50,11 +54,15 @@ class DigestDelivery {
     int deliverDue() {
         int sent = 0;
         try (MailConnection connection = gateway.open()) {
-            List<Long> batch;
+            List<Claim> batch;
             while (!(batch = claim()).isEmpty()) {
-                for (long digestId : batch) {
-                    if (deliver(connection, digestId)) {
+                for (int i = 0; i < batch.size(); i++) {
+                    Outcome outcome = deliver(connection, batch.get(i));
+                    if (outcome == Outcome.SENT) {
                         sent++;
+                    } else if (outcome == Outcome.RELAY_DOWN) {
+                        batch.subList(i + 1, batch.size()).forEach(this::release);
+                        return sent;
                     }
                 }
             }
@@ -62,27 +70,48 @@ class DigestDelivery {
         return sent;
     }
 
-    private List<Long> claim() {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(CLAIM, Long.class)
-                .setParameter(1, config.deliveryLease().toMillis() + " milliseconds")
+    private List<Claim> claim() {
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(CLAIM)
+                .setParameter(1, config.deliveryLease().toMillis())
                 .setParameter(2, config.digest().batchSize())
                 .getResultList());
+        return rows.stream().map(r -> new Claim(((Number) r[0]).longValue(), ((Number) r[1]).intValue())).toList();
     }
 
-    private boolean deliver(MailConnection connection, long digestId) {
-        Optional<MailContent> content = QuarkusTransaction.requiringNew().call(() -> compose(digestId));
+    private Outcome deliver(MailConnection connection, Claim claim) {
+        if (!renewLease(claim)) {
+            return Outcome.TAKEN_OVER;
+        }
+        Optional<MailContent> content;
+        try {
+            content = QuarkusTransaction.requiringNew().call(() -> compose(claim.digestId));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not build digest %d", claim.digestId);
+            failed(claim, new MailFailure("could not build the digest: " + e, MailFailure.Kind.MESSAGE_REFUSED, e));
+            return Outcome.FAILED;
+        }
         if (content.isEmpty()) {
-            record(digestId, "cancelled", null, null);
-            return false;
+            record(claim, "cancelled", null, null);
+            return Outcome.FAILED;
         }
         try {
             connection.send(content.get());
-            record(digestId, "sent", null, null);
-            return true;
         } catch (MailFailure failure) {
-            failed(digestId, failure);
-            return false;
+            failed(claim, failure);
+            return failure.kind() == MailFailure.Kind.RELAY_UNAVAILABLE ? Outcome.RELAY_DOWN : Outcome.FAILED;
         }
+        record(claim, "sent", null, null);
+        return Outcome.SENT;
+    }
+
+    /** Extends this claim's lease just before sending; false when another sender has taken the digest over. */
+    private boolean renewLease(Claim claim) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+                        update digest set lease_until = now() + ?3 * interval '1 millisecond'
+                        where id = ?1 and state = 'sending' and attempts = ?2""")
+                .setParameter(1, claim.digestId).setParameter(2, claim.attempt)
+                .setParameter(3, config.deliveryLease().toMillis())
+                .executeUpdate() == 1);
     }
 
     /** The mail of a claimed digest, or empty when its subscriber has left or paused since it was decided. */
@@ -95,23 +124,57 @@ class DigestDelivery {
         return Optional.of(mail.compose(digest, subscriber));
     }
 
-    private void failed(long digestId, MailFailure failure) {
-        Digest digest = QuarkusTransaction.requiringNew().call(() -> Digest.<Digest>findById(digestId));
-        boolean giveUp = failure.permanent() || digest.attempts >= config.digest().maxAttempts();
-        Duration wait = config.digest().retryBackoff().multipliedBy(1L << Math.min(digest.attempts - 1, 10));
-        LOG.warnf("Digest %d (attempt %d) not sent: %s%s", digestId, digest.attempts, failure.getMessage(),
+    /** Retries with a doubling wait, until the digest is too old to be worth sending or the address is refused. */
+    private void failed(Claim claim, MailFailure failure) {
+        Instant decided = QuarkusTransaction.requiringNew().call(() -> Digest.<Digest>findById(claim.digestId).createdAt);
+        boolean tooOld = decided.plus(config.digest().giveUpAfter()).isBefore(Instant.now());
+        boolean giveUp = failure.permanent() || tooOld;
+        Duration wait = wait(claim.attempt);
+        LOG.warnf("Digest %d (attempt %d) not sent: %s%s", claim.digestId, claim.attempt, failure.getMessage(),
                 giveUp ? "; giving up" : "; retrying in " + wait);
-        record(digestId, giveUp ? "failed" : "retrying", failure.getMessage(), giveUp ? null : wait);
+        record(claim, giveUp ? "failed" : "retrying", failure.getMessage(), giveUp ? null : wait);
     }
 
-    private void record(long digestId, String state, String error, Duration retryIn) {
+    /** Hands a claimed but untried digest back, as if it had not been claimed, to wait for the relay. */
+    private void release(Claim claim) {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                        update digest set state = ?2, last_error = ?3, lease_until = null,
-                               sent_at = case when ?2 = 'sent' then now() else sent_at end,
-                               next_attempt_at = case when ?4 >= 0 then now() + ?4 * interval '1 millisecond' end
-                        where id = ?1 and state = 'sending'""")
-                .setParameter(1, digestId).setParameter(2, state).setParameter(3, error)
-                .setParameter(4, retryIn == null ? -1L : retryIn.toMillis())
+                        update digest set state = 'retrying', attempts = attempts - 1, lease_until = null,
+                               next_attempt_at = now() + ?3 * interval '1 millisecond'
+                        where id = ?1 and state = 'sending' and attempts = ?2""")
+                .setParameter(1, claim.digestId).setParameter(2, claim.attempt)
+                .setParameter(3, wait(claim.attempt).toMillis())
                 .executeUpdate());
     }
+
+    private Duration wait(int attempt) {
+        Duration wait = config.digest().retryBackoff().multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 20));
+        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+    }
+
+    /**
+     * Records an outcome, only if this claim still holds the digest. A digest that failed or was cancelled gives
+     * its papers back, so they can go into the subscriber's next digest.
+     */
+    private void record(Claim claim, String state, String error, Duration retryIn) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            int updated = entityManager.createNativeQuery("""
+                            update digest set state = ?3, last_error = ?4, lease_until = null,
+                                   sent_at = case when ?3 = 'sent' then now() else sent_at end,
+                                   next_attempt_at = case when ?5 >= 0 then now() + ?5 * interval '1 millisecond' end
+                            where id = ?1 and state = 'sending' and attempts = ?2""")
+                    .setParameter(1, claim.digestId).setParameter(2, claim.attempt).setParameter(3, state)
+                    .setParameter(4, error).setParameter(5, retryIn == null ? -1L : retryIn.toMillis())
+                    .executeUpdate();
+            if (updated == 1 && ("failed".equals(state) || "cancelled".equals(state))) {
+                entityManager.createNativeQuery("delete from digest_paper where digest_id = ?1")
+                        .setParameter(1, claim.digestId).executeUpdate();
+            }
+        });
+    }
+
+    /** A digest this sender holds, and the attempt number that fences its claim. */
+    private record Claim(long digestId, int attempt) {
+    }
+
+    private enum Outcome { SENT, FAILED, RELAY_DOWN, TAKEN_OVER }
 }

@@ -24,9 +24,9 @@ final class OutboxConnection implements MailConnection {
         try {
             outbox.write(MimeMessages.compose(session, from, mail), mail.kind());
         } catch (MessagingException e) {
-            throw new MailFailure("cannot build the message: " + e.getMessage(), true, e);
+            throw new MailFailure("cannot build the message: " + e.getMessage(), MailFailure.Kind.RECIPIENT_REFUSED, e);
         } catch (IOException e) {
-            throw new MailFailure("cannot write to the outbox: " + e.getMessage(), false, e);
+            throw new MailFailure("cannot write to the outbox: " + e.getMessage(), MailFailure.Kind.RELAY_UNAVAILABLE, e);
         }
     }
 

@@ -32,7 +32,7 @@ final class SmtpConnection implements MailConnection {
         try {
             message = MimeMessages.compose(session, from, mail);
         } catch (MessagingException e) {
-            throw new MailFailure("cannot build the message: " + e.getMessage(), true, e);
+            throw new MailFailure("cannot build the message: " + e.getMessage(), MailFailure.Kind.RECIPIENT_REFUSED, e);
         }
         try {
             connected().sendMessage(message, message.getAllRecipients());
@@ -40,24 +40,44 @@ final class SmtpConnection implements MailConnection {
             closeQuietly(); // start the next mail on a clean session
             int code = replyCode(e);
             String why = code > 0 ? "relay answered " + code + ": " + e.getMessage().trim() : "SMTP failure: " + e.getMessage();
-            throw new MailFailure(why, code >= 500, e);
+            throw new MailFailure(why, kind(e), e);
         }
     }
 
     /** The SMTP reply code somewhere in the exception chain, or 0 when the relay said nothing (network, timeout). */
     private static int replyCode(Exception failure) {
-        for (Exception e = failure; e != null; e = e instanceof MessagingException m ? m.getNextException() : null) {
+        for (Exception e = failure; e != null; e = next(e)) {
             if (e instanceof SMTPAddressFailedException a) {
                 return a.getReturnCode();
-            }
-            if (e instanceof SMTPSendFailedException s) {
-                return s.getReturnCode();
             }
             if (e instanceof SMTPSenderFailedException s) {
                 return s.getReturnCode();
             }
+            if (e instanceof SMTPSendFailedException s) {
+                return s.getReturnCode();
+            }
         }
         return 0;
+    }
+
+    /** Only a 5xx to the recipient is final; a refusal of the sender or the session means the relay is not serving. */
+    private static MailFailure.Kind kind(Exception failure) {
+        for (Exception e = failure; e != null; e = next(e)) {
+            if (e instanceof SMTPAddressFailedException a) {
+                return a.getReturnCode() >= 500 ? MailFailure.Kind.RECIPIENT_REFUSED : MailFailure.Kind.MESSAGE_REFUSED;
+            }
+            if (e instanceof SMTPSenderFailedException) {
+                return MailFailure.Kind.RELAY_UNAVAILABLE;
+            }
+            if (e instanceof SMTPSendFailedException) {
+                return MailFailure.Kind.MESSAGE_REFUSED;
+            }
+        }
+        return MailFailure.Kind.RELAY_UNAVAILABLE;
+    }
+
+    private static Exception next(Exception e) {
+        return e instanceof MessagingException m ? m.getNextException() : null;
     }
 
     private Transport connected() throws MessagingException {

@@ -76,11 +76,11 @@ public interface PaperboyConfig {
         @WithDefault("1.0")
         float minScore();
 
-        /** Failed sends are retried up to this many attempts in all, then the digest is marked failed. */
-        @WithDefault("6")
-        int maxAttempts();
+        /** A digest not sent this long after it was decided is given up, and its papers go into the next one. */
+        @WithDefault("48h")
+        Duration giveUpAfter();
 
-        /** Wait before the first retry; doubles with each further attempt. */
+        /** Wait before the first retry; doubles with each further attempt, up to half an hour. */
         @WithDefault("1m")
         Duration retryBackoff();
 
