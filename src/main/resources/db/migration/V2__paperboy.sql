@@ -20,7 +20,7 @@ create index subscriber_by_state on subscriber (state);
 create table paper (
     id          bigserial primary key,
     external_id varchar(200) unique,               -- the source's id (arXiv id, DOI, ...), when it has one
-    title_key   varchar(600) not null unique,      -- normalized title: the same paper from two sources is one paper
+    title_key   text         not null unique,      -- normalized title: the same paper from two sources is one paper
     title       varchar(600) not null,
     abstract    text         not null,
     authors     text[]       not null default '{}',
@@ -39,6 +39,7 @@ create table digest_run (
     run_at      timestamptz not null,              -- the moment whose periods the run serves
     created_at  timestamptz not null default now(),
     started_at  timestamptz,
+    planned_at  timestamptz,                       -- every digest of the run is decided: it may finish
     finished_at timestamptz,
     error       text
 );
@@ -71,7 +72,7 @@ create table digest_paper (
     paper_id      bigint        not null references paper (id),
     position      int           not null,
     score         real          not null,
-    reason        varchar(1000) not null,
+    reason        text          not null,
     primary key (digest_id, paper_id),
     unique (subscriber_id, paper_id)
 );

@@ -23,7 +23,7 @@ public class DigestFeedResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance feed(String selfUrl, String preferencesUrl, Instant updated, List<Entry> entries);
+        static native TemplateInstance feed(String selfUrl, String homeUrl, Instant updated, List<Entry> entries);
     }
 
     /** One digest of the feed. */
@@ -54,6 +54,7 @@ public class DigestFeedResource {
                 })
                 .toList();
         Instant updated = entries.isEmpty() ? subscriber.createdAt : entries.get(0).sent();
-        return Templates.feed(links.feed(subscriber), links.preferences(subscriber), updated, entries);
+        // a feed URL is often handed to a reader service: it carries no link that can change the subscription
+        return Templates.feed(links.feed(subscriber), links.home(), updated, entries);
     }
 }

@@ -15,8 +15,10 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -43,17 +45,16 @@ class DigestPlanner {
     /** Returns how many digests this call decided. */
     int plan(long runId, Instant runAt, boolean forced) {
         Instant until = QuarkusTransaction.requiringNew().call(this::databaseNow);
-        List<Subscriber> due = QuarkusTransaction.requiringNew().call(() -> Subscriber.<Subscriber>list("state", Subscriber.State.active)
-                .stream().filter(s -> forced || Period.hourHasCome(s, runAt)).toList());
+        List<Subscriber> due = QuarkusTransaction.requiringNew().call(() -> open(runAt, forced));
         if (due.isEmpty()) {
-            return 0;
+            return 0; // the usual pass: nobody's hour has come, and no index is built for nothing
         }
-        PaperIndex index = matching.indexSince(until.minus(LOOKBACK));
+        PaperIndex index = matching.recentIndex(until.minus(LOOKBACK));
         int decided = 0;
         for (Subscriber subscriber : due) {
             String period = Period.of(subscriber, runAt);
             try {
-                if (QuarkusTransaction.requiringNew().call(() -> decide(runId, subscriber, period, index, until))) {
+                if (QuarkusTransaction.requiringNew().call(() -> decide(runId, subscriber, period, index, until, forced))) {
                     decided++;
                 }
             } catch (RuntimeException e) {
@@ -63,7 +64,33 @@ class DigestPlanner {
         return decided;
     }
 
-    private boolean decide(long runId, Subscriber subscriber, String period, PaperIndex index, Instant until) {
+    /**
+     * The active subscribers whose digest for the period around {@code runAt} is still open: not decided yet and
+     * due (or forced); a forced run also reopens a period that was decided empty, since nothing was sent for it.
+     */
+    private List<Subscriber> open(Instant runAt, boolean forced) {
+        Map<String, String> decided = new HashMap<>();
+        List<Object[]> rows = entityManager.createNativeQuery(
+                "select subscriber_id, period, state from digest where created_at > now() - interval '9 days'")
+                .getResultList();
+        for (Object[] row : rows) {
+            decided.put(row[0] + "/" + row[1], (String) row[2]);
+        }
+        return Subscriber.<Subscriber>list("state", Subscriber.State.active).stream()
+                .filter(s -> forced || Period.isDue(s, runAt))
+                .filter(s -> {
+                    String state = decided.get(s.id + "/" + Period.of(s, runAt));
+                    return state == null || (forced && "empty".equals(state));
+                })
+                .toList();
+    }
+
+    private boolean decide(long runId, Subscriber subscriber, String period, PaperIndex index, Instant until,
+                           boolean forced) {
+        if (forced) {
+            entityManager.createNativeQuery("delete from digest where subscriber_id = ?1 and period = ?2 and state = 'empty'")
+                    .setParameter(1, subscriber.id).setParameter(2, period).executeUpdate();
+        }
         if (Digest.count("subscriberId = ?1 and period = ?2", subscriber.id, period) > 0) {
             return false;
         }
@@ -98,9 +125,13 @@ class DigestPlanner {
         return true;
     }
 
-    /** Papers count from the end of the last digest, or from the recent window for a first one. */
+    /**
+     * Papers count from the end of the last digest, or from the recent window for a first one. A digest that
+     * failed or was cancelled gave its papers back, so the window reaches over it.
+     */
     private Instant since(long subscriberId, Instant until) {
-        Object last = entityManager.createNativeQuery("select max(papers_until) from digest where subscriber_id = ?1")
+        Object last = entityManager.createNativeQuery("select max(papers_until) from digest where subscriber_id = ?1"
+                        + " and state not in ('failed', 'cancelled')")
                 .setParameter(1, subscriberId).getSingleResult();
         if (last == null) {
             return until.minus(config.recentWindow());

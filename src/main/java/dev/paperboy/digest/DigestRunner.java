@@ -69,6 +69,7 @@ public class DigestRunner {
         }
         try {
             int decided = planner.plan(run.id, run.runAt, run.forced);
+            markPlanned(run.id);
             int sent = delivery.deliverDue();
             LOG.infof("Digest run %d: %d digests decided, %d sent", run.id, decided, sent);
         } catch (RuntimeException e) {
@@ -96,16 +97,23 @@ public class DigestRunner {
         });
         if (planner.plan(runId, now, false) == 0) {
             QuarkusTransaction.requiringNew().run(() -> DigestRun.deleteById(runId));
+        } else {
+            markPlanned(runId);
         }
         delivery.deliverDue();
         finishSettledRuns();
     }
 
-    /** A run is finished once none of its digests is still waiting for a first send or being sent. */
+    private void markPlanned(long runId) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update digest_run set planned_at = now() where id = ?1").setParameter(1, runId).executeUpdate());
+    }
+
+    /** A run is finished once all its digests are decided and none is still waiting for a first send or being sent. */
     private void finishSettledRuns() {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                 update digest_run r set state = 'finished', finished_at = now()
-                where r.state = 'running'
+                where r.state = 'running' and r.planned_at is not null
                   and not exists (select 1 from digest d where d.run_id = r.id and d.state in ('queued', 'sending'))""")
                 .executeUpdate());
     }

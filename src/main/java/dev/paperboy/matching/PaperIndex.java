@@ -21,6 +21,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -52,7 +53,7 @@ public final class PaperIndex {
                 Document doc = new Document();
                 doc.add(new StoredField(ID, paper.id));
                 doc.add(new LongPoint(ID, paper.id));
-                doc.add(new LongPoint(INGESTED, paper.ingestedAt.toEpochMilli()));
+                doc.add(new LongPoint(INGESTED, micros(paper.ingestedAt)));
                 doc.add(new TextField(TITLE, paper.title, Field.Store.NO));
                 doc.add(new TextField(ABSTRACT, paper.abstractText, Field.Store.NO));
                 writer.addDocument(doc);
@@ -116,11 +117,16 @@ public final class PaperIndex {
     private static Query candidates(Instant since, Instant until, Set<Long> exclude) {
         BooleanQuery.Builder query = new BooleanQuery.Builder()
                 .add(new MatchAllDocsQuery(), Occur.FILTER)
-                .add(LongPoint.newRangeQuery(INGESTED, since.toEpochMilli() + 1, until.toEpochMilli()), Occur.FILTER);
+                .add(LongPoint.newRangeQuery(INGESTED, micros(since) + 1, micros(until)), Occur.FILTER);
         if (!exclude.isEmpty()) {
             query.add(LongPoint.newSetQuery(ID, exclude), Occur.MUST_NOT);
         }
         return query.build();
+    }
+
+    /** PostgreSQL keeps microseconds: comparing milliseconds could drop a paper stamped just after a window's end. */
+    private static long micros(Instant instant) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
     /** "“graph neural networks”: graph, neural in the title; networks in the abstract", plus other interests hit. */

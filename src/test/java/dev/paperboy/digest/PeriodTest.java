@@ -70,29 +70,46 @@ class PeriodTest {
     @Test
     void theHourComesAtTheLocalHourWithSummerTime() {
         Subscriber paris = subscriber(Cadence.daily, "Europe/Paris", 8);
-        assertFalse(Period.hourHasCome(paris, Instant.parse("2026-06-15T05:59:59Z")), "07:59 CEST");
-        assertTrue(Period.hourHasCome(paris, Instant.parse("2026-06-15T06:00:00Z")), "08:00 CEST");
-        assertFalse(Period.hourHasCome(paris, Instant.parse("2026-01-15T06:59:59Z")), "07:59 CET");
-        assertTrue(Period.hourHasCome(paris, Instant.parse("2026-01-15T07:00:00Z")), "08:00 CET");
-        assertTrue(Period.hourHasCome(paris, Instant.parse("2026-01-15T22:59:59Z")), "23:59 CET, same day");
-        assertFalse(Period.hourHasCome(paris, Instant.parse("2026-01-15T23:00:00Z")), "00:00 CET the next day");
+        assertFalse(Period.isDue(paris, Instant.parse("2026-06-15T05:59:59Z")), "07:59 CEST");
+        assertTrue(Period.isDue(paris, Instant.parse("2026-06-15T06:00:00Z")), "08:00 CEST");
+        assertFalse(Period.isDue(paris, Instant.parse("2026-01-15T06:59:59Z")), "07:59 CET");
+        assertTrue(Period.isDue(paris, Instant.parse("2026-01-15T07:00:00Z")), "08:00 CET");
+        assertTrue(Period.isDue(paris, Instant.parse("2026-01-15T22:59:59Z")), "23:59 CET, same day");
+        assertFalse(Period.isDue(paris, Instant.parse("2026-01-15T23:00:00Z")), "00:00 CET the next day");
     }
 
     @Test
     void theHourOnHalfHourAndFarOffsets() {
         Subscriber kolkata = subscriber(Cadence.daily, "Asia/Kolkata", 8);
-        assertFalse(Period.hourHasCome(kolkata, Instant.parse("2026-03-10T02:29:59Z")));
-        assertTrue(Period.hourHasCome(kolkata, Instant.parse("2026-03-10T02:30:00Z")));
+        assertFalse(Period.isDue(kolkata, Instant.parse("2026-03-10T02:29:59Z")));
+        assertTrue(Period.isDue(kolkata, Instant.parse("2026-03-10T02:30:00Z")));
         Subscriber kiritimati = subscriber(Cadence.daily, "Pacific/Kiritimati", 6);
-        assertFalse(Period.hourHasCome(kiritimati, Instant.parse("2026-03-09T15:59:59Z")), "05:59 on the 10th");
-        assertTrue(Period.hourHasCome(kiritimati, Instant.parse("2026-03-09T16:00:00Z")), "06:00 on the 10th");
+        assertFalse(Period.isDue(kiritimati, Instant.parse("2026-03-09T15:59:59Z")), "05:59 on the 10th");
+        assertTrue(Period.isDue(kiritimati, Instant.parse("2026-03-09T16:00:00Z")), "06:00 on the 10th");
     }
 
     @Test
     void midnightAndLastHour() {
-        assertTrue(Period.hourHasCome(subscriber(Cadence.daily, "UTC", 0), Instant.parse("2026-03-10T00:00:00Z")));
-        Subscriber late = subscriber(Cadence.weekly, "America/Los_Angeles", 23);
-        assertFalse(Period.hourHasCome(late, Instant.parse("2026-03-11T05:59:59Z")), "22:59 PDT");
-        assertTrue(Period.hourHasCome(late, Instant.parse("2026-03-11T06:00:00Z")), "23:00 PDT");
+        assertTrue(Period.isDue(subscriber(Cadence.daily, "UTC", 0), Instant.parse("2026-03-10T00:00:00Z")));
+        Subscriber late = subscriber(Cadence.daily, "America/Los_Angeles", 23);
+        assertFalse(Period.isDue(late, Instant.parse("2026-03-11T05:59:59Z")), "22:59 PDT");
+        assertTrue(Period.isDue(late, Instant.parse("2026-03-11T06:00:00Z")), "23:00 PDT");
+    }
+
+    @Test
+    void aWeeklyDigestIsDueFromMondayAtTheHour() {
+        Subscriber weekly = subscriber(Cadence.weekly, "America/Los_Angeles", 23);
+        assertFalse(Period.isDue(weekly, Instant.parse("2026-03-10T05:59:59Z")), "Monday 22:59 PDT");
+        assertTrue(Period.isDue(weekly, Instant.parse("2026-03-10T06:00:00Z")), "Monday 23:00 PDT");
+        assertTrue(Period.isDue(weekly, Instant.parse("2026-03-12T01:00:00Z")), "Wednesday, not sent yet");
+    }
+
+    @Test
+    void theFirstDigestWaitsForTheNextDeliveryHourAfterConfirming() {
+        Subscriber fresh = subscriber(Cadence.daily, "UTC", 8);
+        fresh.confirmedAt = Instant.parse("2026-03-10T15:00:00Z");
+        assertFalse(Period.isDue(fresh, Instant.parse("2026-03-10T15:02:00Z")), "today's 08:00 was before confirming");
+        assertFalse(Period.isDue(fresh, Instant.parse("2026-03-11T07:59:00Z")));
+        assertTrue(Period.isDue(fresh, Instant.parse("2026-03-11T08:00:00Z")), "the next morning");
     }
 }
