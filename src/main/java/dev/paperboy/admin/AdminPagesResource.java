@@ -2,6 +2,7 @@ package dev.paperboy.admin;
 
 import dev.paperboy.mail.Outbox;
 import dev.paperboy.mail.OutboxMail;
+import dev.paperboy.system.BaseUrl;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -37,8 +38,10 @@ public class AdminPagesResource {
 
     private final Outbox outbox;
     private final AdminAuth auth;
+    private final BaseUrl baseUrl;
 
-    AdminPagesResource(Outbox outbox, AdminAuth auth) {
+    AdminPagesResource(Outbox outbox, AdminAuth auth, BaseUrl baseUrl) {
+        this.baseUrl = baseUrl;
         this.outbox = outbox;
         this.auth = auth;
     }
@@ -57,7 +60,7 @@ public class AdminPagesResource {
             return Response.status(401).entity(Templates.login(true)).build();
         }
         NewCookie cookie = new NewCookie.Builder(AdminAuth.COOKIE).value(token.trim()).path("/").httpOnly(true)
-                .sameSite(NewCookie.SameSite.STRICT).build();
+                .secure(baseUrl.to("/").startsWith("https:")).sameSite(NewCookie.SameSite.STRICT).build();
         return Response.seeOther(URI.create("/admin/outbox")).cookie(cookie).build();
     }
 

@@ -16,6 +16,8 @@ public final class EmbeddedDatabase {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
 
+    private static final String IN_USE = "dev.paperboy.embedded-database";
+
     private final EmbeddedPostgres postgres;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres) {
@@ -47,9 +49,15 @@ public final class EmbeddedDatabase {
 
     /** Points Quarkus' default datasource at this server. */
     public void exportAsQuarkusDatasource() {
+        System.setProperty(IN_USE, "true");
         System.setProperty("quarkus.datasource.jdbc.url", jdbcUrl());
         System.setProperty("quarkus.datasource.username", "postgres");
         System.setProperty("quarkus.datasource.password", "postgres");
+    }
+
+    /** Whether this process runs on the embedded server (rather than an operator's PostgreSQL). */
+    public static boolean inUse() {
+        return Boolean.getBoolean(IN_USE);
     }
 
     public String jdbcUrl() {
@@ -64,6 +72,12 @@ public final class EmbeddedDatabase {
         }
     }
 
+    /** A postgres process serving this data dir; a reused pid of any other process is left alone. */
+    private static boolean isPostmasterOf(ProcessHandle process, Path pgData) {
+        boolean postgres = process.info().command().map(c -> c.endsWith("postgres")).orElse(false);
+        return postgres && process.info().commandLine().map(line -> line.contains(pgData.toString())).orElse(true);
+    }
+
     /**
      * After the JVM is killed (SIGKILL), its postmaster lives on and keeps postmaster.pid, so a new
      * start would fail. Stop that orphan first: a fast shutdown, then a kill if it does not go.
@@ -76,7 +90,7 @@ public final class EmbeddedDatabase {
         List<String> lines = Files.readAllLines(pidFile);
         Optional<ProcessHandle> postmaster = lines.isEmpty() ? Optional.empty()
                 : ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
-                        .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+                        .filter(p -> isPostmasterOf(p, pgData));
         if (postmaster.isEmpty()) {
             return; // postgres itself clears a pid file whose process is gone
         }

@@ -27,6 +27,7 @@ public class Secrets {
     private final byte[] linkKey;
 
     Secrets(PaperboyConfig config) {
+        boolean external = !EmbeddedDatabase.inUse();
         Path file = Path.of(config.dataDir()).toAbsolutePath().resolve("secrets.properties");
         Properties stored = load(file);
         boolean generated = false;
@@ -42,14 +43,28 @@ public class Secrets {
             save(file, stored);
         }
         this.adminToken = config.adminToken().orElseGet(() -> stored.getProperty("admin-token"));
-        this.linkKey = Base64.getUrlDecoder().decode(config.secret().orElseGet(() -> stored.getProperty("secret")));
+        this.linkKey = decode(config.secret().orElseGet(() -> stored.getProperty("secret")));
         if (linkKey.length < 16) {
             throw new IllegalStateException("paperboy.secret must hold at least 16 random bytes (base64url)");
+        }
+        if (config.secret().isEmpty() && external) {
+            LOG.warn("PAPERBOY_SECRET is not set: this node's link key is in its own data dir. With several nodes on"
+                    + " one database, set the same PAPERBOY_SECRET on every node, or links work on one node only.");
         }
         if (config.adminToken().isEmpty()) {
             LOG.infof(generated && stored.getProperty("admin-token").equals(adminToken)
                     ? "Generated admin token (kept in %2$s): %1$s"
                     : "Admin token: see admin-token in %2$s", adminToken, file);
+        }
+    }
+
+    /** Either base64 alphabet, padded or not: `openssl rand -base64 32` and our own generated value both work. */
+    private static byte[] decode(String secret) {
+        String urlSafe = secret.trim().replace('+', '-').replace('/', '_').replace("=", "");
+        try {
+            return Base64.getUrlDecoder().decode(urlSafe);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("paperboy.secret is not base64", e);
         }
     }
 
