@@ -13,7 +13,11 @@ create table subscriber (
     timezone        varchar(64)  not null,
     created_at      timestamptz  not null default now(),
     confirmed_at    timestamptz,
-    unsubscribed_at timestamptz
+    unsubscribed_at timestamptz,
+    -- sign-up mails (confirm / already subscribed) sent in the hour from signup_mails_since: the form mails no
+    -- address more than a few times an hour, however often someone submits it
+    signup_mails       smallint    not null default 0,
+    signup_mails_since timestamptz
 );
 create index subscriber_by_state on subscriber (state);
 

@@ -61,6 +61,12 @@ public class Subscriber extends PanacheEntityBase {
     @Column(name = "unsubscribed_at")
     public Instant unsubscribedAt;
 
+    @Column(name = "signup_mails")
+    public int signupMails;
+
+    @Column(name = "signup_mails_since")
+    public Instant signupMailsSince;
+
     public static Optional<Subscriber> byEmail(String email) {
         return find("emailKey", emailKey(email)).firstResultOptional();
     }

@@ -34,9 +34,17 @@ class SubscriberMails {
         this.links = links;
     }
 
-    /** Sends the mail a sign-up calls for; a failure is logged, and signing up again sends it again. */
+    /**
+     * Sends the mail a sign-up calls for, unless the address has had its sign-up mails for this hour; a failure is
+     * logged, and signing up again sends it again.
+     */
     void send(SubscriptionService.Signup signup) {
         Subscriber subscriber = signup.subscriber();
+        if (!signup.mail()) {
+            LOG.infof("Subscriber %d had %d sign-up mails this hour: no more", subscriber.id,
+                    SubscriptionService.SIGNUP_MAILS_PER_HOUR);
+            return;
+        }
         MailContent mail = switch (signup.outcome()) {
             case CONFIRMATION_NEEDED -> content(subscriber, "Confirm your Paperboy subscription", "confirm",
                     MailBodies.render(() -> Templates.confirm(links.confirm(subscriber), subscriber.interestList(),

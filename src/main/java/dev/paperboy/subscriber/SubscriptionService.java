@@ -5,6 +5,7 @@ import dev.paperboy.system.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,9 +20,12 @@ public class SubscriptionService {
     /** What a sign-up leads to; the page shown is the same either way. */
     public enum SignupOutcome { CONFIRMATION_NEEDED, ALREADY_SUBSCRIBED }
 
-    /** The outcome and the subscriber to write to. */
-    public record Signup(SignupOutcome outcome, Subscriber subscriber) {
+    /** The outcome, the subscriber to write to, and whether a mail may go out (the hourly allowance is not spent). */
+    public record Signup(SignupOutcome outcome, Subscriber subscriber, boolean mail) {
     }
+
+    /** At most this many sign-up mails to one address in an hour. */
+    public static final int SIGNUP_MAILS_PER_HOUR = 3;
 
     /** An operator's subscriber: {@code email, interests[], cadence?, hour?, timezone?}. */
     public record ImportedSubscriber(String email, List<String> interests, String cadence, String hour, String timezone) {
@@ -37,11 +41,11 @@ public class SubscriptionService {
         if (subscriber == null) {
             subscriber = newSubscriber(email, choices, Subscriber.State.pending);
             subscriber.persist();
-            return new Signup(SignupOutcome.CONFIRMATION_NEEDED, subscriber);
+            return new Signup(SignupOutcome.CONFIRMATION_NEEDED, subscriber, allowMail(subscriber));
         }
         switch (subscriber.state) {
             case active, paused -> {
-                return new Signup(SignupOutcome.ALREADY_SUBSCRIBED, subscriber);
+                return new Signup(SignupOutcome.ALREADY_SUBSCRIBED, subscriber, allowMail(subscriber));
             }
             case unsubscribed -> {
                 subscriber.tokenKey = Secrets.randomToken(16);
@@ -53,7 +57,21 @@ public class SubscriptionService {
         }
         subscriber.email = email;
         subscriber.apply(choices);
-        return new Signup(SignupOutcome.CONFIRMATION_NEEDED, subscriber);
+        return new Signup(SignupOutcome.CONFIRMATION_NEEDED, subscriber, allowMail(subscriber));
+    }
+
+    /** Spends one of the address's sign-up mails for this hour, if any is left. */
+    private static boolean allowMail(Subscriber subscriber) {
+        Instant now = Instant.now();
+        if (subscriber.signupMailsSince == null || subscriber.signupMailsSince.isBefore(now.minus(Duration.ofHours(1)))) {
+            subscriber.signupMailsSince = now;
+            subscriber.signupMails = 0;
+        }
+        if (subscriber.signupMails >= SIGNUP_MAILS_PER_HOUR) {
+            return false;
+        }
+        subscriber.signupMails++;
+        return true;
     }
 
     /** Confirms a pending subscription; an active or paused one stays as it is; one that left cannot be confirmed. */

@@ -53,4 +53,24 @@ class DigestScheduleTest {
         assertTrue(next.text().contains("Nudibranch coloration and diet"));
         assertTrue(!next.text().contains("as a warning signal"), "a paper never arrives twice");
     }
+
+    @Test
+    void aForcedRunSendsWhatArrivedAfterTheDayWasDecidedEmpty() {
+        String email = "empty.reader@example.org";
+        AdminApi.admin().contentType(ContentType.JSON)
+                .body("[{\"email\": \"" + email + "\", \"interests\": [\"quokka ecology\"], \"hour\": 6}]")
+                .post("/api/admin/subscribers").then().statusCode(200);
+        Mailbox mailbox = new Mailbox(greenMail, email);
+        long emptyBefore = AdminApi.stats().getLong("deliveries.empty");
+        runner.tick(Instant.parse("2027-04-01T09:00:00Z"));
+        assertEquals(0, mailbox.messages().size(), "nothing matched yet: the day is decided empty, no mail");
+        assertTrue(AdminApi.stats().getLong("deliveries.empty") > emptyBefore, "the pass decided the day empty");
+
+        AdminApi.importPapers("""
+                [{"id": "empty-1", "title": "Quokka ecology on Rottnest Island",
+                  "abstract": "Field study of quokka ecology."}]""");
+        AdminApi.forceRun(Instant.parse("2027-04-01T09:05:00Z"));
+        assertTrue(mailbox.awaitMail(1).text().contains("Quokka ecology on Rottnest Island"),
+                "a forced run serves every period with no digest sent, an empty one included");
+    }
 }

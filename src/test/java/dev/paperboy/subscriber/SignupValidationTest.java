@@ -317,4 +317,18 @@ class SignupValidationTest {
         assertEquals("Confirm your Paperboy subscription", second.subject());
         assertTrue(second.text().contains("tidal energy"), "the newest choices are the ones to confirm");
     }
+
+    /** Nobody can use the form to flood an address: a few mails an hour, then the same page and no mail. */
+    @Test
+    void theFormMailsOneAddressAtMostThreeTimesAnHour() throws InterruptedException {
+        String email = unique("flood");
+        for (int i = 0; i < 5; i++) {
+            new Visitor().submit("/", "/subscribe", form(email)).then().statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString("Check your inbox"));
+        }
+        Mailbox mailbox = new Mailbox(greenMail, email);
+        mailbox.awaitMail(3);
+        Thread.sleep(1000);
+        assertEquals(3, mailbox.messages().size());
+    }
 }
