@@ -49,7 +49,7 @@ class DigestPlanner {
         if (due.isEmpty()) {
             return 0; // the usual pass: nobody's hour has come, and no index is built for nothing
         }
-        PaperIndex index = matching.recentIndex(until.minus(LOOKBACK));
+        PaperIndex index = matching.recentIndex(until.minus(lookback()));
         int decided = 0;
         for (Subscriber subscriber : due) {
             String period = Period.of(subscriber, runAt);
@@ -137,8 +137,13 @@ class DigestPlanner {
             return until.minus(config.recentWindow());
         }
         Instant lastUntil = toInstant(last);
-        Instant floor = until.minus(LOOKBACK);
+        Instant floor = until.minus(lookback());
         return lastUntil.isBefore(floor) ? floor : lastUntil;
+    }
+
+    /** How far back any digest reaches: two weeks, or the recent window when an operator set a longer one. */
+    private Duration lookback() {
+        return config.recentWindow().compareTo(LOOKBACK) > 0 ? config.recentWindow() : LOOKBACK;
     }
 
     /**
