@@ -28,15 +28,17 @@ class SubscriberMails {
 
     private final MailGateway gateway;
     private final SubscriberLinks links;
+    private final SignupMailRetry retries;
 
-    SubscriberMails(MailGateway gateway, SubscriberLinks links) {
+    SubscriberMails(MailGateway gateway, SubscriberLinks links, SignupMailRetry retries) {
         this.gateway = gateway;
         this.links = links;
+        this.retries = retries;
     }
 
     /**
-     * Sends the mail a sign-up calls for, unless the address has had its sign-up mails for this hour; a failure is
-     * logged, and signing up again sends it again.
+     * Sends the mail a sign-up calls for, unless the address has had its sign-up mails for this hour. When the relay
+     * cannot take it now, a Quartz job (persistent, so it survives a restart) tries again later.
      */
     void send(SubscriptionService.Signup signup) {
         Subscriber subscriber = signup.subscriber();
@@ -45,7 +47,14 @@ class SubscriberMails {
                     SubscriptionService.SIGNUP_MAILS_PER_HOUR);
             return;
         }
-        MailContent mail = switch (signup.outcome()) {
+        if (!trySend(subscriber, signup.outcome())) {
+            retries.schedule(subscriber.id, signup.outcome(), 1);
+        }
+    }
+
+    /** One attempt; true when the mail was handed over or can never be (the relay refused the address). */
+    boolean trySend(Subscriber subscriber, SubscriptionService.SignupOutcome outcome) {
+        MailContent mail = switch (outcome) {
             case CONFIRMATION_NEEDED -> content(subscriber, "Confirm your Paperboy subscription", "confirm",
                     MailBodies.render(() -> Templates.confirm(links.confirm(subscriber), subscriber.interestList(),
                             subscriber.cadence.name(), links.home())));
@@ -55,8 +64,10 @@ class SubscriberMails {
         };
         try {
             gateway.sendOne(mail);
+            return true;
         } catch (MailFailure failure) {
-            LOG.errorf("Could not send the %s mail to subscriber %d: %s", mail.kind(), subscriber.id, failure.getMessage());
+            LOG.warnf("Could not send the %s mail to subscriber %d: %s", mail.kind(), subscriber.id, failure.getMessage());
+            return failure.permanent();
         }
     }
 

@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import dev.paperboy.AdminApi;
 import dev.paperboy.InjectGreenMail;
 import dev.paperboy.Mailbox;
+import dev.paperboy.Visitor;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -16,11 +17,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A relay that is down, or a sender that dies mid-send, loses no digest and doubles none. */
+/** A relay that is down, or a sender that dies mid-send, loses no mail and doubles none. */
 @QuarkusTest
 class DeliveryFailureTest {
 
@@ -86,6 +89,23 @@ class DeliveryFailureTest {
         assertEquals("sent", digestState(email));
         AdminApi.forceRun(day);
         assertEquals(1, mailbox.messages().size(), "sent exactly once");
+    }
+
+    @Test
+    void aConfirmationTheRelayCouldNotTakeIsSentOnceItIsBack() {
+        String email = "late.confirmation@example.org";
+        greenMail.stop();
+        try {
+            new Visitor().submit("/", "/subscribe", Map.of("email", email, "interests", "sea otters",
+                    "cadence", "daily", "hour", "8", "timezone", "UTC"))
+                    .then().statusCode(200).body(containsString("Check your inbox"));
+        } finally {
+            greenMail.start();
+        }
+        Mailbox.Mail confirmation = new Mailbox(greenMail, email).awaitMail(1);
+        assertEquals("Confirm your Paperboy subscription", confirmation.subject());
+        String confirm = confirmation.linkPath("/confirm/");
+        new Visitor().submit(confirm, confirm, Map.of()).then().statusCode(200).body(containsString("You are subscribed"));
     }
 
     private static void subscribe(String email, String interest) {
