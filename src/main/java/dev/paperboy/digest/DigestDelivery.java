@@ -5,6 +5,7 @@ import dev.paperboy.mail.MailContent;
 import dev.paperboy.mail.MailFailure;
 import dev.paperboy.mail.MailGateway;
 import dev.paperboy.subscriber.Subscriber;
+import dev.paperboy.system.Backoff;
 import dev.paperboy.system.PaperboyConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,6 @@ import java.util.Optional;
 class DigestDelivery {
 
     private static final Logger LOG = Logger.getLogger(DigestDelivery.class);
-    static final Duration LONGEST_WAIT = Duration.ofMinutes(30);
 
     private static final String CLAIM = """
             update digest set state = 'sending', lease_until = now() + ?1 * interval '1 millisecond',
@@ -147,8 +147,7 @@ class DigestDelivery {
     }
 
     private Duration wait(int attempt) {
-        Duration wait = config.digest().retryBackoff().multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 20));
-        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+        return Backoff.after(config.digest().retryBackoff(), attempt);
     }
 
     /**

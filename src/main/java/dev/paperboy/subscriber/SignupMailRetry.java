@@ -1,5 +1,6 @@
 package dev.paperboy.subscriber;
 
+import dev.paperboy.system.Backoff;
 import dev.paperboy.system.PaperboyConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.TriggerBuilder;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
@@ -20,7 +20,6 @@ class SignupMailRetry {
     private static final Logger LOG = Logger.getLogger(SignupMailRetry.class);
     /** After this many tries (about five hours) the person has most likely signed up again or moved on. */
     static final int MAX_ATTEMPTS = 12;
-    static final Duration LONGEST_WAIT = Duration.ofMinutes(30);
 
     private final Scheduler quartz;
     private final PaperboyConfig config;
@@ -35,9 +34,7 @@ class SignupMailRetry {
             LOG.errorf("Giving up the %s mail to subscriber %d after %d attempts", outcome, subscriberId, MAX_ATTEMPTS);
             return;
         }
-        Duration wait = config.digest().retryBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
-        wait = wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
-        Date at = Date.from(Instant.now().plus(wait));
+        Date at = Date.from(Instant.now().plus(Backoff.after(config.digest().retryBackoff(), attempt)));
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 try {
