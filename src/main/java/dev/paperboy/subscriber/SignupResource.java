@@ -49,7 +49,7 @@ public class SignupResource {
         Map<String, String> errors = new LinkedHashMap<>();
         Optional<String> address = EmailAddress.check(email);
         if (address.isEmpty()) {
-            errors.put("email", "Enter a valid email address, like ada@example.org.");
+            errors.put("email", EmailAddress.refusal(email));
         }
         Optional<SubscriptionChoices> choices = SubscriptionChoices.check(SubscriptionChoices.lines(interests),
                 cadence, hour, timezone, errors);

@@ -1,5 +1,6 @@
 package dev.paperboy.subscriber;
 
+import dev.paperboy.system.Secrets;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -69,6 +71,28 @@ public class Subscriber extends PanacheEntityBase {
 
     public static Optional<Subscriber> byEmail(String email) {
         return find("emailKey", emailKey(email)).firstResultOptional();
+    }
+
+    /**
+     * The one row of this address, locked until the transaction ends, created in {@code state} when there is none.
+     * Concurrent callers for one address wait for each other here (the unique key settles who creates it), so what
+     * they read and change next, the sign-up mail allowance included, is never read and changed twice at once.
+     * A new row's choices are still to be applied.
+     */
+    static Claimed claim(String email, State state) {
+        int inserted = getEntityManager().createNativeQuery("""
+                        insert into subscriber (token_key, email, email_key, state, interests, cadence, hour, timezone)
+                        values (?1, ?2, ?3, ?4, '{}', 'daily', 0, 'UTC')
+                        on conflict (email_key) do nothing""")
+                .setParameter(1, Secrets.randomToken(16)).setParameter(2, email).setParameter(3, emailKey(email))
+                .setParameter(4, state.name()).executeUpdate();
+        Subscriber row = Subscriber.<Subscriber>find("emailKey", emailKey(email))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return new Claimed(row, inserted == 1);
+    }
+
+    /** The locked row of an address, and whether this transaction created it. */
+    record Claimed(Subscriber subscriber, boolean created) {
     }
 
     public static Optional<Subscriber> byTokenKey(String tokenKey) {

@@ -37,22 +37,20 @@ public class SubscriptionService {
      */
     @Transactional
     public Signup signUp(String email, SubscriptionChoices choices) {
-        Subscriber subscriber = Subscriber.byEmail(email).orElse(null);
-        if (subscriber == null) {
-            subscriber = newSubscriber(email, choices, Subscriber.State.pending);
-            subscriber.persist();
-            return new Signup(SignupOutcome.CONFIRMATION_NEEDED, subscriber, allowMail(subscriber));
-        }
-        switch (subscriber.state) {
-            case active, paused -> {
-                return new Signup(SignupOutcome.ALREADY_SUBSCRIBED, subscriber, allowMail(subscriber));
-            }
-            case unsubscribed -> {
-                subscriber.tokenKey = Secrets.randomToken(16);
-                subscriber.unsubscribedAt = null;
-                subscriber.state = Subscriber.State.pending;
-            }
-            case pending -> {
+        Subscriber.Claimed claimed = Subscriber.claim(email, Subscriber.State.pending);
+        Subscriber subscriber = claimed.subscriber();
+        if (!claimed.created()) {
+            switch (subscriber.state) {
+                case active, paused -> {
+                    return new Signup(SignupOutcome.ALREADY_SUBSCRIBED, subscriber, allowMail(subscriber));
+                }
+                case unsubscribed -> {
+                    subscriber.tokenKey = Secrets.randomToken(16);
+                    subscriber.unsubscribedAt = null;
+                    subscriber.state = Subscriber.State.pending;
+                }
+                case pending -> {
+                }
             }
         }
         subscriber.email = email;
@@ -130,7 +128,8 @@ public class SubscriptionService {
             Map<String, String> problems = new HashMap<>();
             Optional<String> email = EmailAddress.check(person.email());
             if (email.isEmpty()) {
-                problems.put("email", "not a valid email address");
+                problems.put("email", EmailAddress.refusal(person.email()).equals(EmailAddress.QUOTED)
+                        ? "a quoted or escaped address is not accepted" : "not a valid email address");
             }
             Optional<SubscriptionChoices> choices = SubscriptionChoices.check(person.interests(), person.cadence(),
                     person.hour(), person.timezone(), problems);
@@ -138,26 +137,16 @@ public class SubscriptionService {
                 errors.add("subscriber " + (i + 1) + ": " + String.join("; ", problems.values()));
                 continue;
             }
-            if (Subscriber.byEmail(email.get()).isPresent()) {
+            Subscriber.Claimed claimed = Subscriber.claim(email.get(), Subscriber.State.active);
+            if (!claimed.created()) {
                 duplicates++;
                 continue;
             }
-            Subscriber subscriber = newSubscriber(email.get(), choices.get(), Subscriber.State.active);
-            subscriber.confirmedAt = Instant.now();
-            subscriber.persist();
+            claimed.subscriber().apply(choices.get());
+            claimed.subscriber().confirmedAt = Instant.now();
             Subscriber.flush();
             added++;
         }
         return new ImportResult(people.size(), added, duplicates, people.size() - added - duplicates, errors);
-    }
-
-    private static Subscriber newSubscriber(String email, SubscriptionChoices choices, Subscriber.State state) {
-        Subscriber subscriber = new Subscriber();
-        subscriber.tokenKey = Secrets.randomToken(16);
-        subscriber.email = email;
-        subscriber.emailKey = Subscriber.emailKey(email);
-        subscriber.state = state;
-        subscriber.apply(choices);
-        return subscriber;
     }
 }

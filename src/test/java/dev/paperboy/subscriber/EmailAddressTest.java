@@ -42,6 +42,30 @@ class EmailAddressTest {
         }
     }
 
+    /** "ada"@, "\\ada"@ and ada@ are one mailbox (RFC 5321 4.1.2): only the plain spelling passes, so it has one key. */
+    @Test
+    void quotedAndEscapedLocalPartsAreRefused() {
+        for (String spelled : new String[]{"\"ada\"@example.org", "\"\\ada\"@example.org", "a\\da@example.org",
+                "\"a.da\"@example.org", "\"ada lovelace\"@example.org", "(note)ada@example.org"}) {
+            assertEquals(Optional.empty(), EmailAddress.check(spelled), spelled);
+        }
+        assertEquals(EmailAddress.QUOTED, EmailAddress.refusal("\"ada\"@example.org"));
+        assertEquals(EmailAddress.QUOTED, EmailAddress.refusal("a\\da@example.org"));
+        assertEquals(EmailAddress.INVALID, EmailAddress.refusal("ada@"));
+        assertEquals(EmailAddress.INVALID, EmailAddress.refusal("\"><script>alert(1)</script>@example.org"));
+    }
+
+    /** A composed and a decomposed "é" are one address, stored (and keyed) composed. */
+    @Test
+    void unicodeLocalPartsAreComposed() {
+        String composed = "ren\u00e9@example.org";
+        String decomposed = "rene\u0301@example.org";
+        assertEquals(Optional.of(composed), EmailAddress.check(composed));
+        assertEquals(Optional.of(composed), EmailAddress.check(decomposed));
+        assertEquals(Optional.empty(), EmailAddress.check("ren\u00e9\u00a0x@example.org"), "no-break space");
+        assertEquals(Optional.empty(), EmailAddress.check("ren\u200be@example.org"), "zero-width space");
+    }
+
     @Test
     void lengthLimitsHold() {
         String local64 = "l".repeat(64);

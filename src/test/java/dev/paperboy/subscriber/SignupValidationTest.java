@@ -122,6 +122,18 @@ class SignupValidationTest {
         }
     }
 
+    /** Quoting or escaping spells an address already known another way: refused with its own message, nothing stored. */
+    @Test
+    void quotedAndEscapedAddressesAreRefusedWithTheirOwnMessage() {
+        String plain = unique("quoted");
+        String local = plain.substring(0, plain.indexOf('@'));
+        for (String spelled : new String[]{"\"" + local + "\"@example.org", "\"\\" + local + "\"@example.org",
+                "s\\" + local.substring(1) + "@example.org"}) {
+            String html = assertRefused(form(spelled), "email", EmailAddress.QUOTED);
+            assertTrue(html.contains("name=\"email\" value=\"" + escaped(spelled) + "\""), "the typed address is kept");
+        }
+    }
+
     @Test
     void missingInterestsAreRefused() {
         String email = unique("nointerests");
