@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -42,33 +43,34 @@ class DigestPlanner {
         this.config = config;
     }
 
-    /** Returns how many digests this call decided. */
-    int plan(long runId, Instant runAt, boolean forced) {
+    /** Decides the digests of one run; a subscriber whose deciding throws is counted, and the others go on. */
+    Planned plan(long runId, Instant runAt, boolean forced) {
         Instant until = QuarkusTransaction.requiringNew().call(this::databaseNow);
-        List<Subscriber> due = QuarkusTransaction.requiringNew().call(() -> open(runAt, forced));
+        Failures failures = new Failures();
+        List<Subscriber> due = QuarkusTransaction.requiringNew().call(() -> open(runAt, forced, failures));
         if (due.isEmpty()) {
-            return 0; // the usual pass: nobody's hour has come, and no index is built for nothing
+            return failures.planned(0); // the usual pass: nobody's hour has come, and no index is built for nothing
         }
         PaperIndex index = matching.recentIndex(until.minus(lookback()));
         int decided = 0;
         for (Subscriber subscriber : due) {
-            String period = Period.of(subscriber, runAt);
             try {
+                String period = Period.of(subscriber, runAt);
                 if (QuarkusTransaction.requiringNew().call(() -> decide(runId, subscriber, period, index, until, forced))) {
                     decided++;
                 }
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not decide the %s digest of subscriber %d", period, subscriber.id);
+                failures.add(subscriber, e);
             }
         }
-        return decided;
+        return failures.planned(decided);
     }
 
     /**
      * The active subscribers whose digest for the period around {@code runAt} is still open: not decided yet and
      * due (or forced); a forced run also reopens a period that was decided empty, since nothing was sent for it.
      */
-    private List<Subscriber> open(Instant runAt, boolean forced) {
+    private List<Subscriber> open(Instant runAt, boolean forced, Failures failures) {
         Map<String, String> decided = new HashMap<>();
         List<Object[]> rows = entityManager.createNativeQuery(
                 "select subscriber_id, period, state from digest where created_at > now() - interval '9 days'")
@@ -76,13 +78,18 @@ class DigestPlanner {
         for (Object[] row : rows) {
             decided.put(row[0] + "/" + row[1], (String) row[2]);
         }
-        return Subscriber.<Subscriber>list("state", Subscriber.State.active).stream()
-                .filter(s -> forced || Period.isDue(s, runAt))
-                .filter(s -> {
-                    String state = decided.get(s.id + "/" + Period.of(s, runAt));
-                    return state == null || (forced && "empty".equals(state));
-                })
-                .toList();
+        List<Subscriber> open = new ArrayList<>();
+        for (Subscriber s : Subscriber.<Subscriber>list("state", Subscriber.State.active)) {
+            try {
+                String state = decided.get(s.id + "/" + Period.of(s, runAt));
+                if ((forced || Period.isDue(s, runAt)) && (state == null || (forced && "empty".equals(state)))) {
+                    open.add(s);
+                }
+            } catch (RuntimeException e) {
+                failures.add(s, e); // a row no period can be named for (say, a zone this JDK does not know)
+            }
+        }
+        return open;
     }
 
     private boolean decide(long runId, Subscriber subscriber, String period, PaperIndex index, Instant until,
@@ -153,6 +160,27 @@ class DigestPlanner {
     private Instant databaseNow() {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(" + PaperImporter.INGEST_LOCK + ")").getSingleResult();
         return toInstant(entityManager.createNativeQuery("select clock_timestamp()").getSingleResult());
+    }
+
+    /** What a planning pass did: the digests it decided, and the subscribers it could not decide one for. */
+    record Planned(int decided, int undecided, String firstError) {
+    }
+
+    /** The subscribers whose deciding threw: logged each, counted, and the first reason kept for the run. */
+    private static final class Failures {
+        private int count;
+        private String first;
+
+        void add(Subscriber subscriber, RuntimeException e) {
+            LOG.errorf(e, "Could not decide the digest of subscriber %d", subscriber.id);
+            if (count++ == 0) {
+                first = "subscriber " + subscriber.id + ": " + e;
+            }
+        }
+
+        Planned planned(int decided) {
+            return new Planned(decided, count, first);
+        }
     }
 
     private static Instant toInstant(Object value) {

@@ -36,4 +36,10 @@ public class DigestRun extends PanacheEntityBase {
     public Instant finishedAt;
 
     public String error;
+
+    /** The node carrying the run out: its Quartz instance id and the boot it belongs to. */
+    public String node;
+
+    /** Subscribers whose digest could not be decided: the run ends failed, and a later pass tries them again. */
+    public int undecided;
 }

@@ -11,23 +11,33 @@ import org.quartz.SchedulerException;
 import org.quartz.TriggerBuilder;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /** Starts digest runs (forced by an operator or by the clock) and carries them out: decide, then deliver. */
 @ApplicationScoped
 public class DigestRunner {
 
     private static final Logger LOG = Logger.getLogger(DigestRunner.class);
+    private static final String BOOT = "/" + UUID.randomUUID();
 
     private final DigestPlanner planner;
     private final DigestDelivery delivery;
     private final Scheduler quartz;
     private final EntityManager entityManager;
+    private final String schedulerName;
+    private final String instanceId;
+    /** This node's Quartz instance id and this boot: a fixed instance id restarted is another node for runs. */
+    private final String node;
 
-    DigestRunner(DigestPlanner planner, DigestDelivery delivery, Scheduler quartz, EntityManager entityManager) {
+    DigestRunner(DigestPlanner planner, DigestDelivery delivery, Scheduler quartz, EntityManager entityManager)
+            throws SchedulerException {
         this.planner = planner;
         this.delivery = delivery;
         this.quartz = quartz;
         this.entityManager = entityManager;
+        this.schedulerName = quartz.getSchedulerName();
+        this.instanceId = quartz.getSchedulerInstanceId();
+        this.node = instanceId + BOOT;
     }
 
     /**
@@ -54,12 +64,15 @@ public class DigestRunner {
         return run.id;
     }
 
-    /** Carries out a queued run; safe to call again for the same run after a crash. */
+    /** Carries out a queued run; safe to call again for the same run after a crash (Quartz recovers the job). */
     public void execute(long runId) {
         DigestRun run = QuarkusTransaction.requiringNew().call(() -> {
             DigestRun found = DigestRun.findById(runId);
             if (found != null && !"finished".equals(found.state)) {
                 found.state = "running";
+                found.node = node;
+                found.error = null;
+                found.undecided = 0;
                 found.startedAt = found.startedAt == null ? Instant.now() : found.startedAt;
             }
             return found;
@@ -67,19 +80,10 @@ public class DigestRunner {
         if (run == null || "finished".equals(run.state)) {
             return;
         }
-        try {
-            int decided = planner.plan(run.id, run.runAt, run.forced);
-            markPlanned(run.id);
-            int sent = delivery.deliverDue();
-            LOG.infof("Digest run %d: %d digests decided, %d sent", run.id, decided, sent);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Digest run %d failed", runId);
-            QuarkusTransaction.requiringNew().run(() -> {
-                DigestRun failed = DigestRun.findById(runId);
-                failed.state = "failed";
-                failed.error = String.valueOf(e.getMessage());
-                failed.finishedAt = Instant.now();
-            });
+        DigestPlanner.Planned planned = plan(run.id, run.runAt, run.forced);
+        deliver();
+        if (planned != null) {
+            LOG.infof("Digest run %d: %d digests decided, %d could not be", run.id, planned.decided(), planned.undecided());
         }
         finishSettledRuns();
     }
@@ -92,29 +96,74 @@ public class DigestRunner {
             run.forced = false;
             run.runAt = now;
             run.startedAt = Instant.now();
+            run.node = node;
             run.persist();
             return run.id;
         });
-        if (planner.plan(runId, now, false) == 0) {
+        DigestPlanner.Planned planned = plan(runId, now, false);
+        if (planned != null && planned.decided() == 0 && planned.undecided() == 0) {
             QuarkusTransaction.requiringNew().run(() -> DigestRun.deleteById(runId));
-        } else {
-            markPlanned(runId);
         }
-        delivery.deliverDue();
+        deliver();
         finishSettledRuns();
     }
 
-    private void markPlanned(long runId) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "update digest_run set planned_at = now() where id = ?1").setParameter(1, runId).executeUpdate());
+    /**
+     * Decides the run's digests and marks it planned, so it can finish; when planning itself throws, the run ends
+     * failed at once rather than staying "running" (the next pass decides whoever is still open). Null then.
+     */
+    private DigestPlanner.Planned plan(long runId, Instant at, boolean forced) {
+        try {
+            DigestPlanner.Planned planned = planner.plan(runId, at, forced);
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                            update digest_run set planned_at = now(), undecided = ?2,
+                                   error = case when ?2 > 0 then 'could not decide ' || ?2 || ' digest(s); first: ' || ?3 end
+                            where id = ?1""")
+                    .setParameter(1, runId).setParameter(2, planned.undecided())
+                    .setParameter(3, String.valueOf(planned.firstError())).executeUpdate());
+            return planned;
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Digest run %d failed while deciding", runId);
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                            update digest_run set state = 'failed', finished_at = now(), error = ?2 where id = ?1""")
+                    .setParameter(1, runId).setParameter(2, "deciding failed: " + e).executeUpdate());
+            return null;
+        }
     }
 
-    /** A run is finished once all its digests are decided and none is still waiting for a first send or being sent. */
+    /** Sends what is due; a failure here leaves the digests for the next pass, and the run open until they settle. */
+    private void deliver() {
+        try {
+            delivery.deliverDue();
+        } catch (RuntimeException e) {
+            LOG.error("Delivery stopped; the next pass takes it up again", e);
+        }
+    }
+
+    /**
+     * A run is over once all its digests are decided and none is still waiting for a first send or being sent:
+     * finished, or failed when some subscriber's digest could not be decided. A run whose node left the cluster
+     * (Quartz's own check-in table no longer lists it, or it is this node's id from an earlier boot) before it was
+     * planned is failed too: nobody will finish its planning, and the next pass decides whoever is still open.
+     */
     private void finishSettledRuns() {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                update digest_run r set state = 'finished', finished_at = now()
-                where r.state = 'running' and r.planned_at is not null
-                  and not exists (select 1 from digest d where d.run_id = r.id and d.state in ('queued', 'sending'))""")
-                .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("""
+                    update digest_run r set state = case when r.undecided > 0 then 'failed' else 'finished' end,
+                                            finished_at = now()
+                    where r.state = 'running' and r.planned_at is not null
+                      and not exists (select 1 from digest d where d.run_id = r.id and d.state in ('queued', 'sending'))""")
+                    .executeUpdate();
+            entityManager.createNativeQuery("""
+                    update digest_run r set state = 'failed', finished_at = now(),
+                           error = 'node ' || r.node || ' stopped while deciding; the next pass decides the rest'
+                    where r.state = 'running' and r.planned_at is null and r.node is not null and r.node <> ?1
+                      and not exists (select 1 from qrtz_scheduler_state q
+                                      where q.sched_name = ?2 and q.instance_name <> ?3
+                                        and q.instance_name = left(r.node, length(r.node) - ?4))""")
+                    .setParameter(1, node).setParameter(2, schedulerName).setParameter(3, instanceId)
+                    .setParameter(4, BOOT.length())
+                    .executeUpdate();
+        });
     }
 }

@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Progress and result of one run, counted from its digests. */
+/**
+ * Progress and result of one run, counted from its digests; {@code undecided} counts the subscribers whose digest
+ * could not be decided (the run then ends failed, with the first reason in {@code error}).
+ */
 public record RunReport(long id, String state, boolean forced, Instant runAt, Instant startedAt, Instant finishedAt,
                         long due, long sent, long skippedEmpty, long failed, long retrying, long pending,
-                        long cancelled, String error) {
+                        long cancelled, long undecided, String error) {
 
     public static Optional<RunReport> of(long runId) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -29,7 +32,7 @@ public record RunReport(long id, String state, boolean forced, Instant runAt, In
                 due += n;
             }
             return Optional.of(new RunReport(run.id, run.state, run.forced, run.runAt, run.startedAt, run.finishedAt,
-                    due, counts[0], counts[1], counts[2], counts[3], counts[4] + counts[5], counts[6], run.error));
+                    due, counts[0], counts[1], counts[2], counts[3], counts[4] + counts[5], counts[6], run.undecided, run.error));
         });
     }
 }
