@@ -49,12 +49,13 @@ public class DigestFeedResource {
                 .orElseThrow(NotFoundException::new);
         List<Entry> entries = Digest.sentTo(subscriber.id, ENTRIES).stream()
                 .map(d -> {
-                    DigestView view = views.of(d, subscriber);
+                    DigestView view = views.forFeed(d);
                     return new Entry(view.viewUrl(), view.countLabel() + " for " + view.periodLabel(), d.sentAt, view);
                 })
                 .toList();
         Instant updated = entries.isEmpty() ? subscriber.createdAt : entries.get(0).sent();
-        // a feed URL is often handed to a reader service: it carries no link that can change the subscription
+        // a feed URL is often handed to a reader service: nothing in it, or behind its links, shows the address or
+        // can change the subscription
         return Templates.feed(links.feed(subscriber), links.home(), updated, entries);
     }
 }

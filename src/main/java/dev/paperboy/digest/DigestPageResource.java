@@ -12,7 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** "View in browser": one sent digest as a web page. */
+import java.util.Optional;
+
+/** One sent digest as a web page: the mail's "view in browser", or the feed entry's copy without the subscription. */
 @Path("/digests/{token}")
 @Produces(MediaType.TEXT_HTML)
 public class DigestPageResource {
@@ -33,10 +35,14 @@ public class DigestPageResource {
     @GET
     @Transactional
     public TemplateInstance view(@PathParam("token") String token) {
-        Digest digest = tokens.open(LinkTokens.Purpose.DIGEST, token)
-                .flatMap(Digest::byTokenKey)
-                .filter(d -> "sent".equals(d.state))
-                .orElseThrow(NotFoundException::new);
-        return Templates.view(views.of(digest, Subscriber.findById(digest.subscriberId)));
+        Optional<Digest> mailed = sent(LinkTokens.Purpose.DIGEST, token);
+        if (mailed.isPresent()) {
+            return Templates.view(views.of(mailed.get(), Subscriber.findById(mailed.get().subscriberId)));
+        }
+        return Templates.view(views.forFeed(sent(LinkTokens.Purpose.FEED_ENTRY, token).orElseThrow(NotFoundException::new)));
+    }
+
+    private Optional<Digest> sent(LinkTokens.Purpose purpose, String token) {
+        return tokens.open(purpose, token).flatMap(Digest::byTokenKey).filter(d -> "sent".equals(d.state));
     }
 }

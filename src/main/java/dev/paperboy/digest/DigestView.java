@@ -2,12 +2,17 @@ package dev.paperboy.digest;
 
 import java.util.List;
 
-/** What a digest shows, in the mail and on its web page. */
+/** What a digest shows, in the mail and on its web page; the feed's copy has no address and no subscription links. */
 public record DigestView(String email, String periodLabel, List<Item> papers, String viewUrl,
                          String preferencesUrl, String unsubscribeUrl, String homeUrl) {
 
     /** One paper of the digest and why it is there. */
     public record Item(int number, String title, String authors, String summary, String link, String reason) {
+    }
+
+    /** The owner's copy (mail, "view in browser"), not the feed's. */
+    public boolean personal() {
+        return email != null;
     }
 
     public String countLabel() {

@@ -33,7 +33,19 @@ class DigestViews {
         this.baseUrl = baseUrl;
     }
 
+    /** The digest as its owner reads it, from the mail: with the address and the links that change the subscription. */
     DigestView of(Digest digest, Subscriber subscriber) {
+        return new DigestView(subscriber.email, periodLabel(digest.period), items(digest), viewUrl(digest),
+                links.preferences(subscriber), links.unsubscribe(subscriber), links.home());
+    }
+
+    /** The digest as the feed shows it: the papers only, nothing of the subscriber and no link to the subscription. */
+    DigestView forFeed(Digest digest) {
+        return new DigestView(null, periodLabel(digest.period), items(digest), feedEntryUrl(digest), null, null,
+                links.home());
+    }
+
+    private List<DigestView.Item> items(Digest digest) {
         List<Object[]> rows = entityManager.createNativeQuery(
                 "select paper_id, reason from digest_paper where digest_id = ?1 order by position")
                 .setParameter(1, digest.id).getResultList();
@@ -43,12 +55,15 @@ class DigestViews {
             items.add(new DigestView.Item(items.size() + 1, paper.title, paper.authorLine(),
                     paper.shortAbstract(SUMMARY_LENGTH), paper.link(), (String) row[1]));
         }
-        return new DigestView(subscriber.email, periodLabel(digest.period), items, viewUrl(digest),
-                links.preferences(subscriber), links.unsubscribe(subscriber), links.home());
+        return items;
     }
 
     String viewUrl(Digest digest) {
         return baseUrl.to("/digests/" + tokens.issue(LinkTokens.Purpose.DIGEST, digest.tokenKey));
+    }
+
+    private String feedEntryUrl(Digest digest) {
+        return baseUrl.to("/digests/" + tokens.issue(LinkTokens.Purpose.FEED_ENTRY, digest.tokenKey));
     }
 
     static String periodLabel(String period) {
