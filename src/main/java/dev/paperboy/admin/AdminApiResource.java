@@ -8,10 +8,9 @@ import dev.paperboy.digest.DigestRunner;
 import dev.paperboy.digest.RunReport;
 import dev.paperboy.paper.ImportResult;
 import dev.paperboy.paper.PaperImporter;
-import dev.paperboy.paper.PaperJsonParser;
 import dev.paperboy.paper.ParsedPapers;
+import dev.paperboy.paper.format.PaperFormats;
 import dev.paperboy.subscriber.SubscriptionService;
-import dev.paperboy.system.ErrorPages;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,38 +35,44 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminApiResource {
 
-    private final PaperJsonParser jsonParser;
+    private final PaperFormats formats;
     private final PaperImporter importer;
     private final SubscriptionService subscriptions;
     private final DigestRunner runner;
     private final AdminStats stats;
     private final ObjectMapper json;
 
-    AdminApiResource(PaperJsonParser jsonParser, PaperImporter importer, SubscriptionService subscriptions,
+    AdminApiResource(PaperFormats formats, PaperImporter importer, SubscriptionService subscriptions,
                      DigestRunner runner, AdminStats stats, ObjectMapper json) {
         this.json = json;
-        this.jsonParser = jsonParser;
+        this.formats = formats;
         this.importer = importer;
         this.subscriptions = subscriptions;
         this.runner = runner;
         this.stats = stats;
     }
 
-    /** Papers in any supported format, chosen by Content-Type; a document that cannot be read adds nothing. */
+    /**
+     * Papers in any supported format, chosen by Content-Type (and for XML by the root element): a document that
+     * cannot be read adds nothing and says why; each bad entry of one that can is rejected with its reason.
+     */
     @POST
     @Path("papers")
     @Consumes(MediaType.WILDCARD)
     public Response importPapers(@HeaderParam("Content-Type") String contentType, InputStream body) {
-        MediaType type = ErrorPages.mediaType(contentType);
-        if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-            return Response.status(415).entity(Map.of("error",
-                    "unsupported Content-Type " + contentType + "; send application/json (Paperboy's list or Hugging Face daily papers)")).build();
-        }
         try {
-            return Response.ok(importer.importPapers(jsonParser.parse(body))).build();
+            return Response.ok(importer.importPapers(formats.parse(contentType, body))).build();
+        } catch (PaperFormats.UnsupportedType e) {
+            return error(415, e.getMessage());
+        } catch (ParsedPapers.TooLarge e) {
+            return error(413, e.getMessage());
         } catch (ParsedPapers.MalformedDocument e) {
-            return Response.status(400).entity(Map.of("error", e.getMessage())).build();
+            return error(400, e.getMessage());
         }
+    }
+
+    private static Response error(int status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
     }
 
     @POST

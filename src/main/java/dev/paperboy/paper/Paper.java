@@ -45,6 +45,21 @@ public class Paper extends PanacheEntityBase {
 
     public String source;
 
+    /** The arXiv version the stored text is from (2 for v2), when the source said. */
+    public Integer version;
+
+    /** Hugging Face's upvotes, when the paper came through its daily papers. */
+    public Integer upvotes;
+
+    @Column(name = "primary_category")
+    public String primaryCategory;
+
+    /** When the source last changed the paper (arXiv's {@code updated}). */
+    public Instant updated;
+
+    @Column(name = "pdf_url")
+    public String pdfUrl;
+
     @Column(name = "ingested_at", insertable = false, updatable = false)
     public Instant ingestedAt;
 

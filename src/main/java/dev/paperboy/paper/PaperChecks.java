@@ -1,12 +1,9 @@
 package dev.paperboy.paper;
 
 import java.net.URI;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Cleans a source's paper and says what is wrong with it, if anything. */
 final class PaperChecks {
@@ -17,31 +14,19 @@ final class PaperChecks {
     static final int MAX_URL = 2000;
     static final int MAX_NAMES = 200;
     static final int MAX_NAME = 300;
-
-    private static final Pattern TAGS = Pattern.compile("<(?:/?[A-Za-z][^<>]{0,2000}|!--[^<>]{0,2000}--)>");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]");
-    private static final Pattern SPACE = Pattern.compile("\\s+");
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    static final int MAX_VERSION = 1000;
 
     private PaperChecks() {
     }
 
-    /** Plain text: no markup, no control characters, whitespace collapsed. */
+    /** Plain text: no markup, every entity decoded, no control characters, whitespace collapsed. */
     static String plain(String text) {
-        if (text == null) {
-            return "";
-        }
-        String noTags = TAGS.matcher(text).replaceAll(" ");
-        String decoded = noTags.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&nbsp;", " ").replace("&amp;", "&");
-        return SPACE.matcher(CONTROL.matcher(decoded).replaceAll("")).replaceAll(" ").trim();
+        return CleanText.plain(text);
     }
 
     /** The key under which two sources' copies of one paper meet: lower case, no accents, no punctuation. */
     static String titleKey(String title) {
-        String folded = MARKS.matcher(Normalizer.normalize(title, Normalizer.Form.NFKD)).replaceAll("");
-        return NOT_WORD.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+        return CleanText.titleKey(title);
     }
 
     /** The cleaned paper, or the reason it cannot be stored. */
@@ -53,7 +38,7 @@ final class PaperChecks {
             problems.add("title is missing");
         } else if (title.length() > MAX_TITLE) {
             problems.add("title is longer than " + MAX_TITLE + " characters");
-        } else if (titleKey(title).isEmpty()) {
+        } else if (!CleanText.hasLetterOrDigit(title)) {
             problems.add("title has no letters or digits");
         }
         if (abstractText.isEmpty()) {
@@ -62,15 +47,27 @@ final class PaperChecks {
             problems.add("abstract is longer than " + MAX_ABSTRACT + " characters");
         }
         String id = input.id() == null ? null : plain(input.id());
-        if (id != null && (id.isEmpty() || id.length() > MAX_ID)) {
+        Optional<ArxivId> arxiv = ArxivId.parse(id);
+        if (arxiv.isPresent()) {
+            id = arxiv.get().id();
+        } else if (id != null && (id.isEmpty() || id.length() > MAX_ID)) {
             problems.add("id must have 1 to " + MAX_ID + " characters");
         }
-        String url = input.url() == null || input.url().isBlank() ? null : input.url().trim();
-        if (url != null && !isWebUrl(url)) {
-            problems.add("url must be an absolute http(s) URL of at most " + MAX_URL + " characters");
+        Integer version = input.version() != null ? input.version() : arxiv.map(ArxivId::version).orElse(null);
+        if (version != null && (version < 1 || version > MAX_VERSION)) {
+            problems.add("version must be from 1 to " + MAX_VERSION);
         }
+        if (input.upvotes() != null && input.upvotes() < 0) {
+            problems.add("upvotes must not be negative");
+        }
+        String url = webUrl(input.url(), "url", problems);
+        String pdfUrl = webUrl(input.pdfUrl(), "pdf link", problems);
         List<String> authors = names(input.authors(), "authors", problems);
         List<String> categories = names(input.categories(), "categories", problems);
+        String primary = input.primaryCategory() == null ? "" : plain(input.primaryCategory());
+        if (primary.length() > MAX_NAME) {
+            problems.add("primary category is longer than " + MAX_NAME + " characters");
+        }
         if (!problems.isEmpty()) {
             return new Checked(Optional.empty(), String.join(", ", problems));
         }
@@ -83,6 +80,11 @@ final class PaperChecks {
         paper.categories = categories.toArray(String[]::new);
         paper.url = url;
         paper.published = input.published();
+        paper.version = version;
+        paper.upvotes = input.upvotes();
+        paper.primaryCategory = primary.isEmpty() ? null : primary;
+        paper.updated = input.updated();
+        paper.pdfUrl = pdfUrl;
         return new Checked(Optional.of(paper), null);
     }
 
@@ -94,11 +96,20 @@ final class PaperChecks {
             problems.add(field + " has more than " + MAX_NAMES + " entries");
             return List.of();
         }
-        List<String> names = raw.stream().map(PaperChecks::plain).filter(n -> !n.isEmpty()).toList();
+        List<String> names = raw.stream().map(PaperChecks::plain).filter(n -> !n.isEmpty()).distinct().toList();
         if (names.stream().anyMatch(n -> n.length() > MAX_NAME)) {
             problems.add(field + " has an entry longer than " + MAX_NAME + " characters");
         }
         return names;
+    }
+
+    /** The trimmed URL, null when there is none; anything but an absolute http(s) URL is a problem. */
+    private static String webUrl(String raw, String field, List<String> problems) {
+        String url = raw == null || raw.isBlank() ? null : raw.strip();
+        if (url != null && !isWebUrl(url)) {
+            problems.add(field + " must be an absolute http(s) URL of at most " + MAX_URL + " characters");
+        }
+        return url;
     }
 
     private static boolean isWebUrl(String url) {

@@ -1,5 +1,6 @@
 package dev.paperboy.system;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -38,6 +39,10 @@ public interface PaperboyConfig {
     /** A new subscriber's first digest draws on papers ingested within this window. */
     @WithDefault("7d")
     Duration recentWindow();
+
+    /** The largest paper document an import accepts or a source may answer with (an upload over it gets 413). */
+    @WithDefault("20M")
+    MemorySize maxDocumentSize();
 
     Smtp smtp();
 

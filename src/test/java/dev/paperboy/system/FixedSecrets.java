@@ -1,5 +1,7 @@
 package dev.paperboy.system;
 
+import io.quarkus.runtime.configuration.MemorySize;
+
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
@@ -65,6 +67,11 @@ public final class FixedSecrets {
         @Override
         public Digest digest() {
             throw new UnsupportedOperationException("Secrets does not read the digest settings");
+        }
+
+        @Override
+        public MemorySize maxDocumentSize() {
+            throw new UnsupportedOperationException("Secrets does not read the paper import settings");
         }
     }
 }

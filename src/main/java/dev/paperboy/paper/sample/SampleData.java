@@ -1,6 +1,12 @@
-package dev.paperboy.paper;
+package dev.paperboy.paper.sample;
+
+import dev.paperboy.paper.ImportResult;
+import dev.paperboy.paper.Paper;
+import dev.paperboy.paper.PaperImporter;
 
 import dev.paperboy.system.PaperboyConfig;
+import dev.paperboy.paper.format.PaperFormat;
+import dev.paperboy.paper.format.PaperFormats;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,13 +24,12 @@ public class SampleData {
     static final String RESOURCE = "sample/trending-papers.json";
 
     @jakarta.transaction.Transactional
-    void onStart(@Observes StartupEvent start, PaperboyConfig config, PaperJsonParser parser, PaperImporter importer) {
+    void onStart(@Observes StartupEvent start, PaperboyConfig config, PaperFormats formats, PaperImporter importer) {
         if (!config.sampleData() || Paper.count() > 0) {
             return;
         }
         try (InputStream json = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
-            ParsedPapers parsed = parser.parse(json);
-            ImportResult result = importer.importPapers(new ParsedPapers("sample", parsed.entries()));
+            ImportResult result = importer.importPapers(formats.parse(PaperFormat.PAPERBOY_JSON, json).from("sample"));
             LOG.infof("Loaded the sample papers: %d added", result.added());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

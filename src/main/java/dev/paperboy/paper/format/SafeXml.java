@@ -1,0 +1,203 @@
+package dev.paperboy.paper.format;
+
+import dev.paperboy.paper.ParsedPapers;
+
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.ByteArrayInputStream;
+
+/**
+ * StAX with no DTD and no external entity: a document that declares a DOCTYPE (the door to XXE and entity
+ * bombs) is refused at once, before any entity is read.
+ */
+final class SafeXml {
+
+    static final String ATOM = "http://www.w3.org/2005/Atom";
+    static final String ARXIV = "http://arxiv.org/schemas/atom";
+    static final String OAI = "http://www.openarchives.org/OAI/2.0/";
+    static final String OAI_ARXIV = "http://arxiv.org/OAI/arXiv/";
+    static final String DC = "http://purl.org/dc/elements/1.1/";
+    static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+
+    private static final XMLInputFactory FACTORY = factory();
+
+    private SafeXml() {
+    }
+
+    private static XMLInputFactory factory() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        return factory;
+    }
+
+    static XMLStreamReader open(byte[] document) {
+        try {
+            return FACTORY.createXMLStreamReader(new ByteArrayInputStream(document));
+        } catch (XMLStreamException e) {
+            throw malformed(e);
+        }
+    }
+
+    /** The next event; a DOCTYPE is refused, an entity reference the document could only have declared in one too. */
+    static int next(XMLStreamReader reader) throws XMLStreamException {
+        int event = reader.next();
+        if (event == XMLStreamConstants.DTD) {
+            throw new ParsedPapers.MalformedDocument("the document declares a DOCTYPE; DTDs and entity declarations are "
+                    + "not accepted (no external entities, no entity expansion)", null);
+        }
+        if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+            throw new ParsedPapers.MalformedDocument("the document uses the undeclared entity &" + reader.getLocalName()
+                    + "; (only &amp; &lt; &gt; &quot; &apos; and numeric references are XML)", null);
+        }
+        return event;
+    }
+
+    /** Moves to the next child element of the current one: true at its start, false at the parent's end. */
+    static boolean nextChild(XMLStreamReader reader) throws XMLStreamException {
+        while (reader.hasNext()) {
+            int event = next(reader);
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                return true;
+            }
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                return false;
+            }
+        }
+        throw new XMLStreamException("the document ends inside an element");
+    }
+
+    /** All text inside the current element, nested elements included; leaves the reader at its end. */
+    static String text(XMLStreamReader reader) throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        int depth = 1;
+        while (depth > 0) {
+            int event = next(reader);
+            switch (event) {
+                case XMLStreamConstants.START_ELEMENT -> depth++;
+                case XMLStreamConstants.END_ELEMENT -> depth--;
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                        text.append(reader.getText());
+                default -> {
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    /** Skips the current element and everything in it. */
+    static void skip(XMLStreamReader reader) throws XMLStreamException {
+        text(reader);
+    }
+
+    /** Moves to the root element. */
+    static void toRoot(XMLStreamReader reader) throws XMLStreamException {
+        while (reader.hasNext()) {
+            if (next(reader) == XMLStreamConstants.START_ELEMENT) {
+                return;
+            }
+        }
+        throw new XMLStreamException("the document has no root element");
+    }
+
+    /** Moves to the root element and checks it is {@code name} in {@code namespace}. */
+    static void expectRoot(XMLStreamReader reader, String namespace, String name, PaperFormat format)
+            throws XMLStreamException {
+        toRoot(reader);
+        String found = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
+        if (!name.equals(reader.getLocalName()) || !namespace.equals(found)) {
+            throw new ParsedPapers.MalformedDocument("expected " + format + " (a <" + name + "> root"
+                    + (namespace.isEmpty() ? "" : " in " + namespace) + "), found <" + reader.getName() + ">", null);
+        }
+    }
+
+    /** Reads on to the end of the document, so that anything after the root element is checked too. */
+    static void finish(XMLStreamReader reader) throws XMLStreamException {
+        while (reader.hasNext()) {
+            next(reader);
+        }
+        reader.close();
+    }
+
+    /** Whether the reader is at the start of {@code name} in {@code namespace}. */
+    static boolean at(XMLStreamReader reader, String namespace, String name) {
+        String found = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
+        return name.equals(reader.getLocalName()) && namespace.equals(found);
+    }
+
+    /** What a parse error says, and where. */
+    static ParsedPapers.MalformedDocument malformed(XMLStreamException e) {
+        String message = e.getMessage() == null ? "unreadable" : e.getMessage();
+        int at = message.indexOf("Message: ");
+        if (at >= 0) {
+            message = message.substring(at + "Message: ".length());
+        }
+        String where = e.getLocation() == null || e.getLocation().getLineNumber() < 0 ? ""
+                : " (line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber() + ")";
+        return new ParsedPapers.MalformedDocument("not well-formed XML" + where + ": " + message.strip(), e);
+    }
+
+    /**
+     * Which format an XML document is in, from its root element: a feed is arXiv's when the arXiv namespace is
+     * declared before its first entry ends, or its links point at arxiv.org.
+     */
+    static PaperFormat sniff(byte[] document) {
+        XMLStreamReader reader = open(document);
+        try {
+            toRoot(reader);
+            String root = reader.getLocalName();
+            String namespace = reader.getNamespaceURI();
+            if ("OAI-PMH".equals(root) && OAI.equals(namespace)) {
+                return PaperFormat.OAI_PMH;
+            }
+            if ("feed".equals(root) && ATOM.equals(namespace)) {
+                return mentionsArxiv(reader, "entry") ? PaperFormat.ARXIV_ATOM : PaperFormat.ATOM;
+            }
+            if ("rss".equals(root) && (namespace == null || namespace.isEmpty())) {
+                return mentionsArxiv(reader, "item") ? PaperFormat.ARXIV_RSS : PaperFormat.RSS;
+            }
+            if ("RDF".equals(root) && RDF.equals(namespace)) {
+                return PaperFormat.RSS;
+            }
+            throw new ParsedPapers.MalformedDocument("the root element <" + reader.getName() + "> is none Paperboy reads:"
+                    + " expected an Atom <feed>, an RSS <rss> or <rdf:RDF>, or an OAI-PMH answer", null);
+        } catch (XMLStreamException e) {
+            throw malformed(e);
+        }
+    }
+
+    private static boolean mentionsArxiv(XMLStreamReader reader, String entry) throws XMLStreamException {
+        if (declaresArxiv(reader)) {
+            return true;
+        }
+        int events = 0;
+        while (reader.hasNext() && events++ < 10_000) {
+            int event = next(reader);
+            if (event == XMLStreamConstants.START_ELEMENT && declaresArxiv(reader)) {
+                return true;
+            } else if (event == XMLStreamConstants.END_ELEMENT && entry.equals(reader.getLocalName())) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean declaresArxiv(XMLStreamReader reader) {
+        if (ARXIV.equals(reader.getNamespaceURI())) {
+            return true;
+        }
+        for (int i = 0; i < reader.getNamespaceCount(); i++) {
+            if (ARXIV.equals(reader.getNamespaceURI(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
