@@ -45,11 +45,4 @@ class CleanTextTest {
         String latex = "The $\\mathcal{O}(n^{2})$ bound for $\\{x_i\\}_{i<n}$ \\& more";
         assertEquals(latex, CleanText.plain(latex));
     }
-
-    @Test
-    void whitespaceAndControlsAreCleaned() {
-        assertEquals("one two three", CleanText.plain("  one\r\n\ttwo \u00a0\u2003 three  "));
-        assertEquals("ABC", CleanText.plain("A\u0000B\u0007C"));
-        assertEquals("", CleanText.plain(null));
-    }
 }

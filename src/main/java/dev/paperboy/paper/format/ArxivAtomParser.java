@@ -20,9 +20,7 @@ import static dev.paperboy.paper.format.SafeXml.ATOM;
 final class ArxivAtomParser {
 
     ParsedPapers papers(byte[] document) {
-        XMLStreamReader reader = SafeXml.open(document);
-        try {
-            SafeXml.expectRoot(reader, ATOM, "feed", PaperFormat.ARXIV_ATOM);
+        return SafeXml.read(document, ATOM, "feed", PaperFormat.ARXIV_ATOM, reader -> {
             List<ParsedPapers.Entry> entries = new ArrayList<>();
             while (SafeXml.nextChild(reader)) {
                 if (SafeXml.at(reader, ATOM, "entry")) {
@@ -31,11 +29,8 @@ final class ArxivAtomParser {
                     SafeXml.skip(reader);
                 }
             }
-            SafeXml.finish(reader);
             return new ParsedPapers(PaperFormat.ARXIV_ATOM.source(), entries);
-        } catch (XMLStreamException e) {
-            throw SafeXml.malformed(e);
-        }
+        });
     }
 
     private static Fields entry(XMLStreamReader reader) throws XMLStreamException {

@@ -27,9 +27,7 @@ final class ArxivRssParser {
             "\\s*arXiv:(\\S+)\\s+Announce Type:\\s*(\\S+)\\s*(?:Abstract:)?\\s*(.*)", Pattern.DOTALL);
 
     ParsedPapers papers(byte[] document) {
-        XMLStreamReader reader = SafeXml.open(document);
-        try {
-            SafeXml.expectRoot(reader, "", "rss", PaperFormat.ARXIV_RSS);
+        return SafeXml.read(document, "", "rss", PaperFormat.ARXIV_RSS, reader -> {
             List<ParsedPapers.Entry> entries = new ArrayList<>();
             while (SafeXml.nextChild(reader)) {
                 if (!SafeXml.at(reader, "", "channel")) {
@@ -44,11 +42,8 @@ final class ArxivRssParser {
                     }
                 }
             }
-            SafeXml.finish(reader);
             return new ParsedPapers(PaperFormat.ARXIV_RSS.source(), entries);
-        } catch (XMLStreamException e) {
-            throw SafeXml.malformed(e);
-        }
+        });
     }
 
     private static Fields item(XMLStreamReader reader) throws XMLStreamException {

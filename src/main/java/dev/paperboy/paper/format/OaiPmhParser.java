@@ -23,9 +23,7 @@ import static dev.paperboy.paper.format.SafeXml.OAI_ARXIV;
 final class OaiPmhParser {
 
     ParsedPapers papers(byte[] document) {
-        XMLStreamReader reader = SafeXml.open(document);
-        try {
-            SafeXml.expectRoot(reader, OAI, "OAI-PMH", PaperFormat.OAI_PMH);
+        return SafeXml.read(document, OAI, "OAI-PMH", PaperFormat.OAI_PMH, reader -> {
             List<ParsedPapers.Entry> entries = new ArrayList<>();
             String token = null;
             while (SafeXml.nextChild(reader)) {
@@ -50,11 +48,8 @@ final class OaiPmhParser {
                     SafeXml.skip(reader);
                 }
             }
-            SafeXml.finish(reader);
             return new ParsedPapers(PaperFormat.OAI_PMH.source(), entries, token == null || token.isEmpty() ? null : token);
-        } catch (XMLStreamException e) {
-            throw SafeXml.malformed(e);
-        }
+        });
     }
 
     /** Adds the record's paper, unless the record is deleted. */

@@ -38,6 +38,27 @@ final class SafeXml {
         return factory;
     }
 
+    /** What reads a document from its root element on. */
+    interface Body<T> {
+        T read(XMLStreamReader reader) throws XMLStreamException;
+    }
+
+    /**
+     * Reads a document whose root is {@code name} in {@code namespace} with {@code body}, then checks the rest of
+     * it: anything not well-formed, cut off included, makes it malformed.
+     */
+    static <T> T read(byte[] document, String namespace, String name, PaperFormat format, Body<T> body) {
+        XMLStreamReader reader = open(document);
+        try {
+            expectRoot(reader, namespace, name, format);
+            T result = body.read(reader);
+            finish(reader);
+            return result;
+        } catch (XMLStreamException e) {
+            throw malformed(e);
+        }
+    }
+
     static XMLStreamReader open(byte[] document) {
         try {
             return FACTORY.createXMLStreamReader(new ByteArrayInputStream(document));
@@ -108,7 +129,7 @@ final class SafeXml {
     }
 
     /** Moves to the root element and checks it is {@code name} in {@code namespace}. */
-    static void expectRoot(XMLStreamReader reader, String namespace, String name, PaperFormat format)
+    private static void expectRoot(XMLStreamReader reader, String namespace, String name, PaperFormat format)
             throws XMLStreamException {
         toRoot(reader);
         String found = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
@@ -119,7 +140,7 @@ final class SafeXml {
     }
 
     /** Reads on to the end of the document, so that anything after the root element is checked too. */
-    static void finish(XMLStreamReader reader) throws XMLStreamException {
+    private static void finish(XMLStreamReader reader) throws XMLStreamException {
         while (reader.hasNext()) {
             next(reader);
         }
