@@ -26,7 +26,7 @@ import java.util.Optional;
 final class FeedParser {
 
     ParsedPapers papers(byte[] document, PaperFormat format) {
-        PaperFormat found = SafeXml.sniff(document);
+        PaperFormat found = XmlFormats.sniff(document);
         if (found == PaperFormat.OAI_PMH) {
             throw new ParsedPapers.MalformedDocument("expected an RSS or Atom feed, found an OAI-PMH answer", null);
         }

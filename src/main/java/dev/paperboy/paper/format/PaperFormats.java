@@ -72,7 +72,7 @@ public class PaperFormats {
             JsonNode list = jsonLists.read(document);
             return HuggingFaceJsonParser.looksLikeHuggingFace(list) ? huggingFaceJson.papers(list) : paperboyJson.papers(list);
         }
-        return parseXml(SafeXml.sniff(document), document);
+        return parseXml(XmlFormats.sniff(document), document);
     }
 
     private ParsedPapers parseXml(PaperFormat format, byte[] document) {
