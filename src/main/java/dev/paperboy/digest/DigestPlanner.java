@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -30,8 +29,6 @@ import java.util.Set;
 class DigestPlanner {
 
     private static final Logger LOG = Logger.getLogger(DigestPlanner.class);
-    /** However long a subscriber was away, a digest reaches back at most this far. */
-    static final Duration LOOKBACK = Duration.ofDays(14);
 
     private final EntityManager entityManager;
     private final MatchingService matching;
@@ -51,7 +48,7 @@ class DigestPlanner {
         if (due.isEmpty()) {
             return failures.planned(0); // the usual pass: nobody's hour has come, and no index is built for nothing
         }
-        PaperIndex index = matching.recentIndex(until.minus(lookback()));
+        PaperIndex index = matching.recentIndex(until.minus(matching.window()));
         int decided = 0;
         for (Subscriber subscriber : due) {
             try {
@@ -144,13 +141,8 @@ class DigestPlanner {
             return until.minus(config.recentWindow());
         }
         Instant lastUntil = toInstant(last);
-        Instant floor = until.minus(lookback());
+        Instant floor = until.minus(matching.window());
         return lastUntil.isBefore(floor) ? floor : lastUntil;
-    }
-
-    /** How far back any digest reaches: two weeks, or the recent window when an operator set a longer one. */
-    private Duration lookback() {
-        return config.recentWindow().compareTo(LOOKBACK) > 0 ? config.recentWindow() : LOOKBACK;
     }
 
     /**

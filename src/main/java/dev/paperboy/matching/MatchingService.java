@@ -1,6 +1,9 @@
 package dev.paperboy.matching;
 
 import dev.paperboy.paper.Paper;
+import dev.paperboy.system.PaperboyConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.lucene.analysis.Analyzer;
@@ -8,32 +11,83 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
-/** Keeps the index of recent papers that digests and previews are ranked on, rebuilt only when papers arrive. */
+/**
+ * Keeps the one index of recent papers that digests and previews are ranked on. It is rebuilt when a paper of its
+ * window was added, changed or removed (seen by the count and sum of the papers' revisions), one build at a time:
+ * callers that find it stale while another builds wait for that build instead of starting their own.
+ */
 @ApplicationScoped
 public class MatchingService {
 
     /** An index that reaches this much further back than asked is still good: ranking filters by time anyway. */
     static final Duration STALE_AFTER = Duration.ofHours(1);
+    /** However long a subscriber was away, a digest reaches back at most this far. */
+    static final Duration LOOKBACK = Duration.ofDays(14);
 
     private final Analyzer analyzer = new EnglishAnalyzer();
+    private final PaperboyConfig config;
+    private final Counter builds;
+    private final Object building = new Object();
     private volatile Built built;
 
-    /** An index holding every paper ingested after {@code oldest} (and perhaps a little before). */
-    @Transactional
-    public PaperIndex recentIndex(Instant oldest) {
-        Long newest = Paper.getEntityManager().createQuery("select max(p.id) from Paper p", Long.class).getSingleResult();
-        long newestId = newest == null ? 0 : newest;
-        Built current = built;
-        if (current != null && current.newestId == newestId && !current.oldest.isAfter(oldest)
-                && Duration.between(current.oldest, oldest).compareTo(STALE_AFTER) < 0) {
-            return current.index;
-        }
-        PaperIndex index = new PaperIndex(Paper.ingestedAfter(oldest), analyzer);
-        built = new Built(newestId, oldest, index);
-        return index;
+    MatchingService(PaperboyConfig config, MeterRegistry registry) {
+        this.config = config;
+        this.builds = Counter.builder("paperboy.matching.index.builds")
+                .description("Builds of the index of recent papers; one per change of the papers in its window")
+                .register(registry);
     }
 
-    private record Built(long newestId, Instant oldest, PaperIndex index) {
+    /** How far back the index reaches: two weeks, or the recent window when an operator set a longer one. */
+    public Duration window() {
+        return config.recentWindow().compareTo(LOOKBACK) > 0 ? config.recentWindow() : LOOKBACK;
+    }
+
+    /**
+     * An index holding every committed paper ingested after {@code oldest} (and perhaps up to an hour before), as
+     * the papers are now. Ask with the start of {@link #window()}, so that digests and previews share one index.
+     */
+    @Transactional
+    public PaperIndex recentIndex(Instant oldest) {
+        Built current = built;
+        if (current != null && current.fits(oldest) && current.window.equals(Window.of(current.oldest))) {
+            return current.index;
+        }
+        synchronized (building) {
+            current = built;
+            if (current != null && current.fits(oldest) && current.window.equals(Window.of(current.oldest))) {
+                return current.index; // built while this caller waited
+            }
+            List<Paper> papers = Paper.ingestedAfter(oldest);
+            PaperIndex index = new PaperIndex(papers, analyzer);
+            built = new Built(oldest, Window.of(papers), index);
+            builds.increment();
+            return index;
+        }
+    }
+
+    private record Built(Instant oldest, Window window, PaperIndex index) {
+        boolean fits(Instant asked) {
+            return !oldest.isAfter(asked) && Duration.between(oldest, asked).compareTo(STALE_AFTER) < 0;
+        }
+    }
+
+    /**
+     * What the papers of a window are: how many, and the sum of their revisions. An insert or a delete changes the
+     * count, whatever order transactions commit in; a change replaces a revision with a newer, larger one, so the sum
+     * grows. Only a contrived mix of both between two looks could leave the pair as it was.
+     */
+    private record Window(long count, long revisions) {
+        static Window of(List<Paper> papers) {
+            return new Window(papers.size(), papers.stream().mapToLong(p -> p.revision).sum());
+        }
+
+        static Window of(Instant oldest) {
+            Object[] row = (Object[]) Paper.getEntityManager().createNativeQuery(
+                            "select count(*), coalesce(sum(revision), 0)::bigint from paper where ingested_at > ?1")
+                    .setParameter(1, oldest).getSingleResult();
+            return new Window(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        }
     }
 }

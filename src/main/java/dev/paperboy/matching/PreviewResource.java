@@ -42,7 +42,7 @@ public class PreviewResource {
         }
         Instant now = Instant.now();
         Instant since = now.minus(config.recentWindow());
-        PaperIndex index = matching.recentIndex(since);
+        PaperIndex index = matching.recentIndex(now.minus(matching.window())); // the digests' index, not one of its own
         return index.rank(List.of(interest.strip()), since, now, Set.of(), count, config.digest().minScore()).stream()
                 .map(match -> PreviewItem.of(Paper.findById(match.paperId()), match))
                 .toList();

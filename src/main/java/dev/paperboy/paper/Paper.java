@@ -63,6 +63,10 @@ public class Paper extends PanacheEntityBase {
     @Column(name = "ingested_at", insertable = false, updatable = false)
     public Instant ingestedAt;
 
+    /** Set by the database on insert and on every change of what matching reads (V3_1__paper_revision.sql). */
+    @Column(insertable = false, updatable = false)
+    public long revision;
+
     /** The papers ingested after {@code since}, oldest first. */
     public static List<Paper> ingestedAfter(Instant since) {
         return list("ingestedAt > ?1 order by ingestedAt, id", since);
