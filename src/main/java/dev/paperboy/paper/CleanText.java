@@ -14,10 +14,12 @@ import java.util.regex.Pattern;
  */
 final class CleanText {
 
-    /** An HTML tag, comment or end tag; a start tag's attributes must all have values, so "a<b and c>d" is no tag. */
+    /**
+     * An HTML comment, end tag or start tag; a start tag with more than its name must have an attribute value
+     * ({@code <a href=x>}, {@code <svg/onload=x>}), so "a<b and c>d" is no tag.
+     */
     private static final Pattern TAG = Pattern.compile(
-            "<!--.*?-->|</\\s*([A-Za-z][A-Za-z0-9]*)\\s*>"
-                    + "|<([A-Za-z][A-Za-z0-9]*)(?:\\s+[A-Za-z_:][-A-Za-z0-9_:.]*\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`]+))*\\s*/?>",
+            "<!--.*?-->|</\\s*([A-Za-z][A-Za-z0-9]*)\\s*>|<([A-Za-z][A-Za-z0-9]*)(?:[\\s/][^<>]*=[^<>]*)?\\s*/?>",
             Pattern.DOTALL);
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}]");
     private static final Pattern SPACE = Pattern.compile("[\\s\\p{Z}]+");
@@ -66,7 +68,8 @@ final class CleanText {
 
     private static boolean isHtml(Matcher tag) {
         String name = tag.group(1) != null ? tag.group(1) : tag.group(2);
-        return name == null || Tag.isKnownTag(name.toLowerCase(Locale.ROOT));
+        String lower = name == null ? null : name.toLowerCase(Locale.ROOT);
+        return lower == null || Tag.isKnownTag(lower) || lower.equals("svg") || lower.equals("math");
     }
 
     /**

@@ -25,6 +25,8 @@ class CleanTextTest {
         assertEquals("CO2 capture with MOFs", CleanText.plain("CO<sub>2</sub> capture with <i>MOFs</i>"));
         assertEquals("First paragraph. Second one.", CleanText.plain("<p>First paragraph.</p><p>Second one.</p>"));
         assertEquals("Title", CleanText.plain("<img src=x onerror=alert(1)>Title"));
+        assertEquals("Title", CleanText.plain("<svg/onload=alert(1)>Title"));
+        assertEquals("Title", CleanText.plain("<IMG SRC=\"x\" ONERROR='alert(1)'/>Title"));
         assertEquals("Title", CleanText.plain("<script>alert(1)</script>Title<style>p{}</style>"));
         assertEquals("A link", CleanText.plain("<a href=\"https://example.org\" title='x'>A link</a>"));
         assertEquals("before after", CleanText.plain("before <!-- a comment -->after"));
