@@ -8,6 +8,7 @@ import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** The admin API as an operator's script uses it. */
@@ -27,14 +28,29 @@ public final class AdminApi {
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    /** Forces a run as of {@code at} and waits until it is finished; returns its report. */
+    /**
+     * Forces a run as of {@code at}, waits until it ends and returns its report; a run that failed fails the test.
+     * A run can finish while deciding some subscriber's digest threw: check the test's own digest rows too.
+     */
     public static JsonPath forceRun(Instant at) {
-        long runId = admin().contentType(ContentType.JSON)
-                .body("{\"force\": true, \"at\": \"" + at + "\"}")
-                .post("/api/admin/digests/run").then().statusCode(200).extract().jsonPath().getLong("runId");
-        return waitForRun(runId);
+        return assertFinished(requestRun(true, at));
     }
 
+    /** Queues a run and returns its id without waiting. */
+    public static long requestRun(boolean force, Instant at) {
+        return admin().contentType(ContentType.JSON)
+                .body("{\"force\": " + force + ", \"at\": \"" + at + "\"}")
+                .post("/api/admin/digests/run").then().statusCode(200).extract().jsonPath().getLong("runId");
+    }
+
+    /** Waits for the run to end and fails the test unless it finished. */
+    public static JsonPath assertFinished(long runId) {
+        JsonPath run = waitForRun(runId);
+        assertEquals("finished", run.getString("state"), "run " + runId + " did not finish: " + run.prettify());
+        return run;
+    }
+
+    /** Waits until the run is finished or failed, and returns its report whichever it is. */
     public static JsonPath waitForRun(long runId) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {

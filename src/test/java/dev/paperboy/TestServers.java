@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 
 /**
  * The real servers every test runs against: a fresh embedded PostgreSQL (the same one Paperboy starts itself)
- * and GreenMail as the SMTP relay. Tests get the GreenMail instance through {@link InjectGreenMail}.
+ * and GreenMail as the SMTP relay, reached through a {@link RelayProxy} that a test can cut without GreenMail
+ * losing the mail of other tests. Tests get them through {@link InjectGreenMail} and {@link InjectRelay}, and read
+ * their own rows through {@link Rows}.
  */
 @QuarkusTestResource(TestServers.class)
 public class TestServers implements QuarkusTestResourceLifecycleManager {
@@ -28,6 +30,7 @@ public class TestServers implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedDatabase database;
     private GreenMail greenMail;
+    private RelayProxy relay;
     private boolean smtp = true;
 
     @Override
@@ -44,12 +47,15 @@ public class TestServers implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres",
                 "paperboy.admin-token", AdminApi.TOKEN));
+        Rows.use(database.jdbcUrl(), "postgres", "postgres");
         if (smtp) {
-            // a fixed port, so a test can stop the relay and start it again where Paperboy looks for it
             greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             greenMail.start();
+            // Paperboy talks to the proxy, so a test can cut the relay without GreenMail dropping what it holds
+            relay = new RelayProxy(freePort(), greenMail.getSmtp().getPort());
+            relay.start();
             config.put("paperboy.smtp.host", "127.0.0.1");
-            config.put("paperboy.smtp.port", Integer.toString(greenMail.getSmtp().getPort()));
+            config.put("paperboy.smtp.port", Integer.toString(relay.port()));
         }
         return config;
     }
@@ -57,10 +63,14 @@ public class TestServers implements QuarkusTestResourceLifecycleManager {
     @Override
     public void inject(TestInjector injector) {
         injector.injectIntoFields(greenMail, new TestInjector.AnnotatedAndMatchesType(InjectGreenMail.class, GreenMail.class));
+        injector.injectIntoFields(relay, new TestInjector.AnnotatedAndMatchesType(InjectRelay.class, RelayProxy.class));
     }
 
     @Override
     public void stop() {
+        if (relay != null) {
+            relay.cut();
+        }
         if (greenMail != null) {
             greenMail.stop();
         }

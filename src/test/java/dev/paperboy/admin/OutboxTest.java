@@ -1,6 +1,8 @@
 package dev.paperboy.admin;
 
 import dev.paperboy.AdminApi;
+import dev.paperboy.People;
+import dev.paperboy.Rows;
 import dev.paperboy.Visitor;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -8,13 +10,16 @@ import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /** Without an SMTP relay a newcomer reads every mail at /admin/outbox, after signing in with the admin token. */
 @QuarkusTest
@@ -23,8 +28,9 @@ class OutboxTest {
 
     @Test
     void confirmationAndDigestLandInTheOutbox() {
+        String email = People.address("newcomer");
         Visitor newcomer = new Visitor();
-        newcomer.submit("/", "/subscribe", Map.of("email", "newcomer@example.org",
+        newcomer.submit("/", "/subscribe", Map.of("email", email,
                 "interests", "hypernetworks", "cadence", "daily", "hour", "9", "timezone", "UTC"))
                 .then().statusCode(200);
 
@@ -32,20 +38,32 @@ class OutboxTest {
         newcomer.submit("/admin/login", "/admin/login", Map.of("token", "wrong")).then().statusCode(401);
         newcomer.submit("/admin/login", "/admin/login", Map.of("token", AdminApi.TOKEN)).then().statusCode(303);
 
-        String outbox = newcomer.open("/admin/outbox").then().statusCode(200)
-                .body(containsString("Confirm your Paperboy subscription")).extract().asString();
-        Matcher mailLink = Pattern.compile("href=\"(/admin/outbox/[^\"]+-confirm\\.eml)\"").matcher(outbox);
-        assertTrue(mailLink.find(), outbox);
-        String mail = newcomer.open(mailLink.group(1)).then().statusCode(200).extract().asString();
+        String outbox = newcomer.open("/admin/outbox").then().statusCode(200).extract().asString();
+        String mail = newcomer.open(mailTo(outbox, email, "Confirm your Paperboy subscription")).then().statusCode(200)
+                .extract().asString();
         Matcher confirm = Pattern.compile("http://localhost:\\d+(/confirm/[A-Za-z0-9_.-]+)").matcher(mail);
         assertTrue(confirm.find(), mail);
 
         newcomer.submit(confirm.group(1), confirm.group(1), Map.of()).then().statusCode(200)
                 .body(containsString("You are subscribed"));
         AdminApi.forceRun(Instant.now());
-        newcomer.open("/admin/outbox").then().statusCode(200)
-                .body(containsString("new papers for"))
-                .body(containsString("newcomer@example.org"));
+        assertEquals(List.of("sent"), Rows.digests(email).stream().map(Rows.DigestRow::state).toList());
+        outbox = newcomer.open("/admin/outbox").then().statusCode(200).extract().asString();
+        newcomer.open(mailTo(outbox, email, "new paper")).then().statusCode(200)
+                .body(containsString("To: " + email))
+                .body(containsString("Hypernetworks in Deep Learning"));
+    }
+
+    /** The link of the outbox row addressed to {@code email} whose subject contains {@code subject}. */
+    private static String mailTo(String outbox, String email, String subject) {
+        Matcher row = Pattern.compile("<td>" + Pattern.quote(email) + "</td><td><a href=\"(/admin/outbox/[^\"]+)\">([^<]*)</a>")
+                .matcher(outbox);
+        while (row.find()) {
+            if (row.group(2).contains(subject)) {
+                return row.group(1);
+            }
+        }
+        return fail("no mail to " + email + " about '" + subject + "' in the outbox:\n" + outbox);
     }
 
     @Test

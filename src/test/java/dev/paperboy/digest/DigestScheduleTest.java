@@ -4,19 +4,32 @@ import com.icegreen.greenmail.util.GreenMail;
 import dev.paperboy.AdminApi;
 import dev.paperboy.InjectGreenMail;
 import dev.paperboy.Mailbox;
+import dev.paperboy.People;
+import dev.paperboy.Rows;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The digest job's own pass (not forced) sends each subscriber's digest once their local hour has come. */
+/**
+ * The digest job's own pass (not forced) sends each subscriber's digest once their local hour has come. Every
+ * instant is derived from now (a day ahead at least, so after the subscriber's confirmation): no date runs out.
+ */
 @QuarkusTest
 class DigestScheduleTest {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     @InjectGreenMail
     GreenMail greenMail;
@@ -26,50 +39,54 @@ class DigestScheduleTest {
 
     @Test
     void aDigestGoesOutAtTheSubscribersLocalHourAndOncePerDay() {
-        String email = "berlin.reader@example.org";
-        AdminApi.admin().contentType(ContentType.JSON)
-                .body("[{\"email\": \"" + email + "\", \"interests\": [\"nudibranch coloration\"], \"hour\": 7, "
-                        + "\"timezone\": \"Europe/Berlin\"}]")
-                .post("/api/admin/subscribers").then().statusCode(200);
+        String email = People.address("schedule.berlin");
+        People.subscribe(email, "nudibranch coloration", "daily", 7, "Europe/Berlin");
         AdminApi.importPapers("""
                 [{"id": "tick-1", "title": "Nudibranch coloration as a warning signal",
                   "abstract": "Aposematic nudibranch coloration deters fish."}]""");
         Mailbox mailbox = new Mailbox(greenMail, email);
+        LocalDate day = LocalDate.now(BERLIN).plusDays(2);
+        Instant seven = day.atTime(7, 0).atZone(BERLIN).toInstant();
 
-        runner.tick(Instant.parse("2027-03-10T05:55:00Z")); // 06:55 in Berlin
-        assertEquals(0, mailbox.messages().size(), "not before 7:00 local time");
+        runner.tick(seven.minus(Duration.ofMinutes(5)));
+        assertEquals(List.of(), Rows.digests(email), "not before 7:00 local time: nothing decided");
 
-        runner.tick(Instant.parse("2027-03-10T06:02:00Z")); // 07:02 in Berlin
+        runner.tick(seven.plus(Duration.ofMinutes(2)));
+        assertEquals("sent", Rows.digest(email, day.toString()).state());
         assertTrue(mailbox.awaitMail(1).text().contains("Nudibranch coloration as a warning signal"));
 
         AdminApi.importPapers("""
                 [{"id": "tick-2", "title": "Nudibranch coloration and diet",
                   "abstract": "Diet shapes nudibranch coloration."}]""");
-        runner.tick(Instant.parse("2027-03-10T12:00:00Z"));
-        assertEquals(1, mailbox.messages().size(), "one digest a day, however many passes");
+        runner.tick(seven.plus(Duration.ofHours(5)));
+        assertEquals(1, Rows.digests(email).size(), "one digest a day, however many passes");
+        assertEquals(1, mailbox.messages().size());
 
-        runner.tick(Instant.parse("2027-03-11T06:04:00Z")); // the next day, 07:04 in Berlin
+        runner.tick(day.plusDays(1).atTime(7, 4).atZone(BERLIN).toInstant());
+        assertEquals("sent", Rows.digest(email, day.plusDays(1).toString()).state());
         Mailbox.Mail next = mailbox.awaitMail(2);
         assertTrue(next.text().contains("Nudibranch coloration and diet"));
-        assertTrue(!next.text().contains("as a warning signal"), "a paper never arrives twice");
+        assertFalse(next.text().contains("as a warning signal"), "a paper never arrives twice");
     }
 
     @Test
     void aForcedRunSendsWhatArrivedAfterTheDayWasDecidedEmpty() {
-        String email = "empty.reader@example.org";
-        AdminApi.admin().contentType(ContentType.JSON)
-                .body("[{\"email\": \"" + email + "\", \"interests\": [\"quokka ecology\"], \"hour\": 6}]")
-                .post("/api/admin/subscribers").then().statusCode(200);
+        String email = People.address("schedule.empty");
+        People.subscribe(email, "quokka ecology", "daily", 6, "UTC");
         Mailbox mailbox = new Mailbox(greenMail, email);
-        long emptyBefore = AdminApi.stats().getLong("deliveries.empty");
-        runner.tick(Instant.parse("2027-04-01T09:00:00Z"));
-        assertEquals(0, mailbox.messages().size(), "nothing matched yet: the day is decided empty, no mail");
-        assertTrue(AdminApi.stats().getLong("deliveries.empty") > emptyBefore, "the pass decided the day empty");
+        ZonedDateTime nine = LocalDate.now(ZoneOffset.UTC).plusDays(2).atTime(9, 0).atZone(ZoneOffset.UTC);
+        String day = nine.toLocalDate().toString();
+
+        runner.tick(nine.toInstant());
+        assertEquals(List.of(new Rows.DigestRow(day, "empty", Rows.digest(email, day).runId(), 0)), Rows.digests(email),
+                "nothing matched yet: the pass decided the day empty");
+        assertEquals(0, mailbox.messages().size(), "and sent no mail");
 
         AdminApi.importPapers("""
                 [{"id": "empty-1", "title": "Quokka ecology on Rottnest Island",
                   "abstract": "Field study of quokka ecology."}]""");
-        AdminApi.forceRun(Instant.parse("2027-04-01T09:05:00Z"));
+        AdminApi.forceRun(nine.plusMinutes(5).toInstant());
+        assertEquals("sent", Rows.digest(email, day).state());
         assertTrue(mailbox.awaitMail(1).text().contains("Quokka ecology on Rottnest Island"),
                 "a forced run serves every period with no digest sent, an empty one included");
     }
