@@ -47,7 +47,7 @@ class RunOutcomeTest {
         // a row no period can be named for: a zone this JDK does not know (say, dropped by a tzdata update)
         rows.update("update subscriber set timezone = 'Mars/Olympus_Mons' where id = ?", brokenId);
         try {
-            JsonPath run = AdminApi.forceRun(Instant.now());
+            JsonPath run = AdminApi.waitForRun(AdminApi.requestRun(true, Instant.now()));
             assertEquals("failed", run.getString("state"), run.prettify());
             assertEquals(1, run.getLong("undecided"), run.prettify());
             assertTrue(run.getString("error").contains("subscriber " + brokenId), run.prettify());
