@@ -27,6 +27,9 @@ public class Digest extends PanacheEntityBase {
 
     public String period;
 
+    /** The subscriber's zone the period was named in: the same date in two zones is two periods. */
+    public String zone;
+
     @Column(name = "run_id")
     public Long runId;
 
@@ -37,6 +40,10 @@ public class Digest extends PanacheEntityBase {
 
     @Column(name = "papers_until")
     public Instant papersUntil;
+
+    /** The moment the deciding run served; no later period is due before its own delivery moment passes this. */
+    @Column(name = "decided_as_of")
+    public Instant decidedAsOf;
 
     public int attempts;
 

@@ -37,7 +37,9 @@ class DigestMail {
         headers.put("List-Id", "Paperboy digest <digest." + gateway.senderDomain() + ">");
         headers.put("Auto-Submitted", "auto-generated");
         String subject = "Paperboy: " + view.countLabel() + " for " + DigestViews.periodLabel(digest.period);
-        String messageId = "<digest." + subscriber.id + "." + digest.period + "@" + gateway.senderDomain() + ">";
+        // one per digest row, the same on every retry; the period alone repeats when the person changes zone
+        String messageId = "<digest." + subscriber.id + "." + digest.period + "." + digest.id + "@"
+                + gateway.senderDomain() + ">";
         return new MailContent(subscriber.email, subject, bodies.text(), bodies.html(), messageId, headers, "digest");
     }
 }

@@ -53,7 +53,7 @@ class DigestPlanner {
         for (Subscriber subscriber : due) {
             try {
                 String period = Period.of(subscriber, runAt);
-                if (QuarkusTransaction.requiringNew().call(() -> decide(runId, subscriber, period, index, until, forced))) {
+                if (QuarkusTransaction.requiringNew().call(() -> decide(runId, subscriber, period, index, until, runAt, forced))) {
                     decided++;
                 }
             } catch (RuntimeException e) {
@@ -69,17 +69,20 @@ class DigestPlanner {
      */
     private List<Subscriber> open(Instant runAt, boolean forced, Failures failures) {
         Map<String, String> decided = new HashMap<>();
-        List<Object[]> rows = entityManager.createNativeQuery(
-                "select subscriber_id, period, state from digest where created_at > now() - interval '9 days'")
-                .getResultList();
+        Map<Long, Instant> lastDecided = new HashMap<>();
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select subscriber_id, period, zone, state, decided_as_of from digest
+                where created_at > now() - interval '9 days'""").getResultList();
         for (Object[] row : rows) {
-            decided.put(row[0] + "/" + row[1], (String) row[2]);
+            decided.put(row[0] + "/" + row[1] + "/" + row[2], (String) row[3]);
+            lastDecided.merge(((Number) row[0]).longValue(), toInstant(row[4]), (a, b) -> a.isAfter(b) ? a : b);
         }
         List<Subscriber> open = new ArrayList<>();
         for (Subscriber s : Subscriber.<Subscriber>list("state", Subscriber.State.active)) {
             try {
-                String state = decided.get(s.id + "/" + Period.of(s, runAt));
-                if ((forced || Period.isDue(s, runAt)) && (state == null || (forced && "empty".equals(state)))) {
+                String state = decided.get(s.id + "/" + Period.of(s, runAt) + "/" + s.timezone);
+                if ((forced || Period.isDue(s, runAt, lastDecided.get(s.id)))
+                        && (state == null || (forced && "empty".equals(state)))) {
                     open.add(s);
                 }
             } catch (RuntimeException e) {
@@ -90,12 +93,14 @@ class DigestPlanner {
     }
 
     private boolean decide(long runId, Subscriber subscriber, String period, PaperIndex index, Instant until,
-                           boolean forced) {
+                           Instant runAt, boolean forced) {
         if (forced) {
-            entityManager.createNativeQuery("delete from digest where subscriber_id = ?1 and period = ?2 and state = 'empty'")
-                    .setParameter(1, subscriber.id).setParameter(2, period).executeUpdate();
+            entityManager.createNativeQuery(
+                            "delete from digest where subscriber_id = ?1 and period = ?2 and zone = ?3 and state = 'empty'")
+                    .setParameter(1, subscriber.id).setParameter(2, period).setParameter(3, subscriber.timezone)
+                    .executeUpdate();
         }
-        if (Digest.count("subscriberId = ?1 and period = ?2", subscriber.id, period) > 0) {
+        if (Digest.count("subscriberId = ?1 and period = ?2 and zone = ?3", subscriber.id, period, subscriber.timezone) > 0) {
             return false;
         }
         Instant since = since(subscriber.id, until);
@@ -105,13 +110,15 @@ class DigestPlanner {
         List<Match> matches = index.rank(subscriber.interestList(), since, until, alreadySent,
                 config.digest().maxPapers(), config.digest().minScore());
         List<?> inserted = entityManager.createNativeQuery("""
-                        insert into digest (token_key, subscriber_id, period, run_id, state, papers_since, papers_until)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                        on conflict (subscriber_id, period) do nothing
+                        insert into digest (token_key, subscriber_id, period, zone, run_id, state, papers_since,
+                                            papers_until, decided_as_of)
+                        values (?1, ?2, ?3, ?9, ?4, ?5, ?6, ?7, ?8)
+                        on conflict (subscriber_id, period, zone) do nothing
                         returning id""", Long.class)
                 .setParameter(1, Secrets.randomToken(16)).setParameter(2, subscriber.id).setParameter(3, period)
                 .setParameter(4, runId).setParameter(5, matches.isEmpty() ? "empty" : "queued")
-                .setParameter(6, since).setParameter(7, until)
+                .setParameter(6, since).setParameter(7, until).setParameter(8, runAt)
+                .setParameter(9, subscriber.timezone)
                 .getResultList();
         if (inserted.isEmpty()) {
             return false; // another node decided this period first

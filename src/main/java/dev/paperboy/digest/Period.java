@@ -33,12 +33,30 @@ final class Period {
         return !at.isBefore(moment) && (subscriber.confirmedAt == null || !moment.isBefore(subscriber.confirmedAt));
     }
 
+    /**
+     * As {@link #isDue(Subscriber, Instant)}, and the subscriber's last digest ({@code lastDecided}, the moment its
+     * run served; null for none) was decided before this period began in their zone. So a zone moved west, or daily
+     * turned weekly mid-week, names a period that was already served, and the next digest waits for the next
+     * period's delivery moment: one digest per local day (or week), whatever the person changes.
+     */
+    static boolean isDue(Subscriber subscriber, Instant at, Instant lastDecided) {
+        return isDue(subscriber, at) && (lastDecided == null || lastDecided.isBefore(start(subscriber, at)));
+    }
+
+    /** The first instant of the period around {@code at}: local midnight of its day, or of its week's Monday. */
+    static Instant start(Subscriber subscriber, Instant at) {
+        return firstDay(subscriber, at).atStartOfDay(subscriber.zone()).toInstant();
+    }
+
+    /** The period's day, or its week's Monday, in the subscriber's zone. */
+    private static LocalDate firstDay(Subscriber subscriber, Instant at) {
+        LocalDate day = at.atZone(subscriber.zone()).toLocalDate();
+        return subscriber.cadence == Subscriber.Cadence.weekly
+                ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day;
+    }
+
     /** The chosen hour on the period's day (daily) or on its Monday (weekly), in the subscriber's zone. */
     static Instant deliveryMoment(Subscriber subscriber, Instant at) {
-        LocalDate day = at.atZone(subscriber.zone()).toLocalDate();
-        if (subscriber.cadence == Subscriber.Cadence.weekly) {
-            day = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        }
-        return day.atTime(subscriber.hour, 0).atZone(subscriber.zone()).toInstant();
+        return firstDay(subscriber, at).atTime(subscriber.hour, 0).atZone(subscriber.zone()).toInstant();
     }
 }
