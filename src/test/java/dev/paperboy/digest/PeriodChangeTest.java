@@ -6,20 +6,13 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
+import static dev.paperboy.digest.PeriodTest.subscriber;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One digest per local day (or week), whatever zone, hour or cadence the person changes to after a digest. */
 class PeriodChangeTest {
-
-    private static Subscriber subscriber(Cadence cadence, String zone, int hour) {
-        Subscriber subscriber = new Subscriber();
-        subscriber.cadence = cadence;
-        subscriber.timezone = zone;
-        subscriber.hour = hour;
-        return subscriber;
-    }
 
     @Test
     void movingWestAfterTodaysDigestWaitsForTomorrowsHourThere() {

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Periods are named in the subscriber's own zone (also across the date line), and the hour counts locally. */
 class PeriodTest {
 
-    private static Subscriber subscriber(Cadence cadence, String zone, int hour) {
+    static Subscriber subscriber(Cadence cadence, String zone, int hour) {
         Subscriber subscriber = new Subscriber();
         subscriber.cadence = cadence;
         subscriber.timezone = zone;
