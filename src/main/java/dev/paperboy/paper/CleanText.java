@@ -1,6 +1,7 @@
 package dev.paperboy.paper;
 
 import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
 import org.jsoup.parser.Tag;
 
 import java.text.Normalizer;
@@ -21,11 +22,11 @@ final class CleanText {
     private static final Pattern TAG = Pattern.compile(
             "<!--.*?-->|</\\s*([A-Za-z][A-Za-z0-9]*)\\s*>|<([A-Za-z][A-Za-z0-9]*)(?:[\\s/][^<>]*=[^<>]*)?\\s*/?>",
             Pattern.DOTALL);
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}]");
-    private static final Pattern SPACE = Pattern.compile("[\\s\\p{Z}]+");
-    private static final Pattern KEY_DROP = Pattern.compile("[^\\p{L}\\p{N}<>=≤≥≠]+");
-    private static final Pattern KEY_SIGNS = Pattern.compile("\\s*([<>=≤≥≠]+)\\s*");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    /** Comparison signs: part of a title's key, since they change what the title says. */
+    private static final String SIGNS = "<>=≤≥≠";
+    private static final int NONE = 0;
+    private static final int WORD = 1;
+    private static final int SIGN = 2;
     private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
 
     private CleanText() {
@@ -36,16 +37,24 @@ final class CleanText {
         if (text == null) {
             return "";
         }
-        String decoded = text.indexOf('<') < 0 && text.indexOf('&') < 0 ? text
-                : Jsoup.parseBodyFragment(escapeStrayAngles(text)).body().text();
-        String spaced = SPACE.matcher(decoded).replaceAll(" ");
-        return SPACE.matcher(CONTROL.matcher(spaced).replaceAll("")).replaceAll(" ").strip();
+        String decoded = text;
+        String markup = text.indexOf('<') < 0 ? null : escapeStrayAngles(text);
+        if (markup != null) {
+            decoded = Jsoup.parseBodyFragment(markup).body().text();
+        } else if (text.indexOf('&') >= 0) {
+            decoded = Parser.unescapeEntities(text, false);
+        }
+        return collapse(decoded);
     }
 
-    /** Every '<' that does not open a real HTML tag becomes text, so that the HTML parser keeps it. */
+    /**
+     * The text with every '<' that does not open a real HTML tag escaped, so that the HTML parser keeps it as
+     * text; null when the text holds no tag at all (then it needs no HTML parser).
+     */
     private static String escapeStrayAngles(String text) {
         StringBuilder escaped = new StringBuilder(text.length() + 16);
         Matcher tag = TAG.matcher(text);
+        boolean anyTag = false;
         int from = 0;
         while (from < text.length()) {
             int angle = text.indexOf('<', from);
@@ -57,13 +66,38 @@ final class CleanText {
             tag.region(angle, text.length());
             if (tag.lookingAt() && isHtml(tag)) {
                 escaped.append(text, angle, tag.end());
+                anyTag = true;
                 from = tag.end();
             } else {
                 escaped.append("&lt;");
                 from = angle + 1;
             }
         }
-        return escaped.toString();
+        return anyTag ? escaped.toString() : null;
+    }
+
+    /** Whitespace of every kind becomes one space, control and format characters go, the ends are trimmed. */
+    private static String collapse(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = out.length() > 0;
+                continue;
+            }
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE) {
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            out.appendCodePoint(c);
+        }
+        return out.toString();
     }
 
     private static boolean isHtml(Matcher tag) {
@@ -73,13 +107,40 @@ final class CleanText {
     }
 
     /**
-     * The key under which two sources' copies of one paper meet: lower case, no accents, no punctuation, but
-     * comparison signs kept ("k<n" and "k>n" are two papers).
+     * The key under which two sources' copies of one paper meet: lower case, no accents, no punctuation, words
+     * and comparison signs apart by one space ("k<n" and "k>n" are two papers, "k<n" and "$k < n$" one).
      */
     static String titleKey(String title) {
-        String folded = MARKS.matcher(Normalizer.normalize(title, Normalizer.Form.NFKD)).replaceAll("");
-        String words = KEY_DROP.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ");
-        return KEY_SIGNS.matcher(words).replaceAll(" $1 ").replaceAll(" +", " ").strip();
+        String folded = Normalizer.normalize(title, Normalizer.Form.NFKD);
+        StringBuilder key = new StringBuilder(folded.length());
+        int last = NONE;
+        boolean gap = false;
+        for (int i = 0; i < folded.length(); ) {
+            int c = folded.codePointAt(i);
+            i += Character.charCount(c);
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK) {
+                continue;
+            }
+            int kind = isLetterOrNumber(c, type) ? WORD : SIGNS.indexOf(c) >= 0 ? SIGN : NONE;
+            if (kind == NONE) {
+                gap = true;
+                continue;
+            }
+            if (last != NONE && (gap || kind != last)) {
+                key.append(' ');
+            }
+            key.appendCodePoint(kind == WORD ? Character.toLowerCase(c) : c);
+            last = kind;
+            gap = false;
+        }
+        return key.toString();
+    }
+
+    private static boolean isLetterOrNumber(int c, int type) {
+        return Character.isLetter(c) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     static boolean hasLetterOrDigit(String text) {
