@@ -25,6 +25,11 @@ public class MatchingService {
     static final Duration STALE_AFTER = Duration.ofHours(1);
     /** However long a subscriber was away, a digest reaches back at most this far. */
     static final Duration LOOKBACK = Duration.ofDays(14);
+    /**
+     * A build reaches this much further back than asked: callers who read the clock a moment before the builder
+     * (a burst of previews) then fit the index it built instead of each building another.
+     */
+    static final Duration SLACK = Duration.ofMinutes(5);
 
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final PaperboyConfig config;
@@ -59,9 +64,10 @@ public class MatchingService {
             if (current != null && current.fits(oldest) && current.window.equals(Window.of(current.oldest))) {
                 return current.index; // built while this caller waited
             }
-            List<Paper> papers = Paper.ingestedAfter(oldest);
+            Instant from = oldest.minus(SLACK);
+            List<Paper> papers = Paper.ingestedAfter(from);
             PaperIndex index = new PaperIndex(papers, analyzer);
-            built = new Built(oldest, Window.of(papers), index);
+            built = new Built(from, Window.of(papers), index);
             builds.increment();
             return index;
         }

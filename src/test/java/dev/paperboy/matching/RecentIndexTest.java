@@ -5,6 +5,7 @@ import dev.paperboy.digest.ScriptedRelayProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One index of the recent window serves previews and digests alike, and it is built once per change. */
@@ -68,6 +70,23 @@ class RecentIndexTest {
             pool.shutdownNow();
         }
         assertEquals(afterImport + 1, builds(), "a burst of previews after one import builds the index once");
+    }
+
+    @Inject
+    MatchingService matching;
+
+    @Test
+    void aCallerWhoReadTheClockJustBeforeTheBuilderUsesTheSameIndex() {
+        AdminApi.importPapers("""
+                [{"id": "index-clock-1", "title": "Sponge pumping at night",
+                  "abstract": "Night-time sponge pumping rates."}]""");
+        Instant now = Instant.now();
+        Instant oldest = now.minus(matching.window());
+        PaperIndex built = matching.recentIndex(oldest);
+        double after = builds();
+        assertSame(built, matching.recentIndex(oldest.minusMillis(250)), "a caller a moment behind the builder");
+        assertSame(built, matching.recentIndex(oldest.plusSeconds(60)), "a caller a minute later");
+        assertEquals(after, builds(), "neither built another index");
     }
 
     private static List<String> preview(String interest) {
