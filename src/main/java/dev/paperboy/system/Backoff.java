@@ -12,7 +12,11 @@ public final class Backoff {
 
     /** The wait after attempt number {@code attempt} (1 for the first) failed. */
     public static Duration after(Duration first, int attempt) {
-        Duration wait = first.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 20));
+        Duration wait = first;
+        // doubling stops at the cap, so neither a tiny first wait stops short of it nor a huge attempt overflows
+        for (int doubled = 1; doubled < attempt && doubled < 64 && wait.compareTo(LONGEST_WAIT) < 0; doubled++) {
+            wait = wait.multipliedBy(2);
+        }
         return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }
 }

@@ -19,11 +19,14 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,7 +56,11 @@ class AdminApiTest {
     }
 
     private static Response postPapers(String contentType, String body) {
-        return AdminApi.admin().contentType(contentType).body(body.getBytes(StandardCharsets.UTF_8)).post("/api/admin/papers");
+        return postPapers(contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Response postPapers(String contentType, byte[] body) {
+        return AdminApi.admin().contentType(contentType).body(body).post("/api/admin/papers");
     }
 
     /** One call to each admin endpoint, with a body that would be accepted from the operator. */
@@ -141,6 +148,58 @@ class AdminApiTest {
         assertEquals(303, right.statusCode());
         assertEquals(TOKEN, right.getCookie("paperboy_admin"));
         operator.open("/admin/outbox").then().statusCode(200);
+    }
+
+    /** The cookie as the browser receives it over plain http (AdminCookieTest covers Secure behind https). */
+    @Test
+    void theSignInCookieIsHttpOnlyStrictAndSiteWide() {
+        Response right = new Visitor().submit("/admin/login", "/admin/login", Map.of("token", TOKEN));
+        assertEquals(303, right.statusCode());
+        String setCookie = right.headers().getValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("paperboy_admin=")).findFirst().orElseThrow();
+        List<String> attributes = List.of(setCookie.toLowerCase(Locale.ROOT).split(";\\s*"));
+        assertTrue(attributes.contains("httponly"), setCookie);
+        assertTrue(attributes.contains("samesite=strict"), setCookie);
+        assertTrue(attributes.contains("path=/"), setCookie);
+        assertFalse(attributes.contains("secure"), "plain http here, so not Secure: " + setCookie);
+    }
+
+    /** Another site cannot sign a browser in (login CSRF): without the form's CSRF field no cookie is set. */
+    @Test
+    void aLoginWithoutItsCsrfFieldSetsNoCookie() {
+        Visitor visitor = new Visitor();
+        visitor.open("/admin/login").then().statusCode(200);
+        Response bare = visitor.given().contentType(ContentType.URLENC).formParam("token", TOKEN).post("/admin/login");
+        assertEquals(400, bare.statusCode());
+        assertTrue(bare.asString().contains("This form has expired"), bare.asString());
+        assertNull(bare.getCookie("paperboy_admin"));
+
+        String page = new Visitor().open("/admin/login").then().statusCode(200).extract().asString();
+        Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertTrue(csrf.find(), page);
+        Response copied = RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("token", TOKEN).formParam("csrf", csrf.group(1)).post("/admin/login");
+        assertEquals(400, copied.statusCode(), "a CSRF value copied without its cookie");
+        assertNull(copied.getCookie("paperboy_admin"));
+    }
+
+    /** The body limit (20 MB, PAPERBOY_MAX_DOCUMENT_SIZE) refuses a larger import whole; a document under it is read. */
+    @Test
+    void anImportOverTwentyMegabytesIsRefusedWhole() {
+        String m = marker();
+        String paper = "[{\"title\": \"Large import " + m + "\", \"abstract\": \"Padded with blanks.\"}]";
+        byte[] over = (paper + " ".repeat(20 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8);
+        // the server answers 413 from the length alone and closes; waiting for its answer keeps the client from a broken pipe
+        Response refused = AdminApi.admin().contentType("application/json").header("Expect", "100-continue").body(over)
+                .post("/api/admin/papers");
+        assertEquals(413, refused.statusCode(), refused.asString());
+        assertEquals(0, Rows.papersTitled(m), "nothing of it stored");
+
+        byte[] under = (paper + " ".repeat(19 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8);
+        Response read = postPapers("application/json", under);
+        assertEquals(200, read.statusCode(), read.asString());
+        assertEquals(1, read.jsonPath().getInt("added"));
+        assertEquals(1, Rows.papersTitled(m));
     }
 
     @Test

@@ -260,6 +260,27 @@ class TokenLinksTest {
         assertEquals(Subscriber.State.active, state(person.email()));
     }
 
+    /** Confirming is a form post like any other: without the page's CSRF field (another site's post) nothing is confirmed. */
+    @Test
+    void confirmingWithoutTheCsrfFieldConfirmsNothing() {
+        Person person = pending("confirmcsrf", "cave fish");
+        Visitor visitor = new Visitor();
+        visitor.open(person.confirm()).then().statusCode(200);
+        visitor.given().contentType(ContentType.URLENC).formParam("x", "y").post(person.confirm())
+                .then().statusCode(400).body(containsString("This form has expired"));
+        visitor.given().contentType(ContentType.URLENC).formParam("csrf", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+                .post(person.confirm()).then().statusCode(400);
+        String page = new Visitor().open(person.confirm()).then().statusCode(200).extract().asString();
+        Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertTrue(csrf.find(), page);
+        RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC).formParam("csrf", csrf.group(1))
+                .post(person.confirm()).then().statusCode(400);
+        assertEquals(Subscriber.State.pending, state(person.email()), "still waiting for its owner");
+        new Visitor().submit(person.confirm(), person.confirm(), Map.of()).then().statusCode(200)
+                .body(containsString("You are subscribed"));
+        assertEquals(Subscriber.State.active, state(person.email()));
+    }
+
     /** Mail scanners open every link: a GET of the unsubscribe or confirm link changes nothing. */
     @Test
     void openingTheLinksChangesNothing() {

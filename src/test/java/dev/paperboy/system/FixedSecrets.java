@@ -2,11 +2,12 @@ package dev.paperboy.system;
 
 import io.quarkus.runtime.configuration.MemorySize;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
-/** Real {@link Secrets} built from fixed values, for plain unit tests of what signs links (no Quarkus, no files). */
+/** Real {@link Secrets} built from fixed values or a data dir, for plain unit tests (no Quarkus). */
 public final class FixedSecrets {
 
     private FixedSecrets() {
@@ -14,34 +15,26 @@ public final class FixedSecrets {
 
     /** Secrets holding this link key; nothing is generated or written, since both values are given. */
     public static Secrets withLinkKey(byte[] key) {
-        return new Secrets(new Values(Base64.getUrlEncoder().withoutPadding().encodeToString(key)));
+        return new Secrets(new Values(Optional.empty(), "target/fixed-secrets-unused", Optional.of("unit-test-admin-token"),
+                Optional.of(Base64.getUrlEncoder().withoutPadding().encodeToString(key))));
     }
 
-    /** Only the two values Secrets reads are meaningful; the rest are the documented defaults. */
-    private record Values(String base64Key) implements PaperboyConfig {
-        @Override
-        public Optional<String> baseUrl() {
-            return Optional.empty();
-        }
+    /** The public URL as a node configured with {@code url} sees it. */
+    public static BaseUrl baseUrl(String url) {
+        return new BaseUrl(new Values(Optional.of(url), "target/fixed-secrets-unused", Optional.empty(), Optional.empty()), 8080);
+    }
 
-        @Override
-        public String dataDir() {
-            return "target/fixed-secrets-unused";
-        }
+    /** Secrets as a node with this data dir starts them: what is not configured is read from, or generated into, the dir. */
+    static Secrets startIn(Path dataDir, Optional<String> secret, Optional<String> adminToken) {
+        return new Secrets(new Values(Optional.empty(), dataDir.toString(), adminToken, secret));
+    }
 
+    /** Only the values Secrets reads are meaningful; the rest are the documented defaults. */
+    private record Values(Optional<String> baseUrl, String dataDir, Optional<String> adminToken, Optional<String> secret)
+            implements PaperboyConfig {
         @Override
         public String mailFrom() {
             return "Paperboy <digest@localhost>";
-        }
-
-        @Override
-        public Optional<String> adminToken() {
-            return Optional.of("unit-test-admin-token");
-        }
-
-        @Override
-        public Optional<String> secret() {
-            return Optional.of(base64Key);
         }
 
         @Override
