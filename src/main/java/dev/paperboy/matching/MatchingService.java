@@ -1,9 +1,11 @@
 package dev.paperboy.matching;
 
 import dev.paperboy.paper.Paper;
+import dev.paperboy.subscriber.Subscriber;
 import dev.paperboy.system.PaperboyConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.lucene.analysis.Analyzer;
@@ -11,7 +13,9 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps the one index of recent papers that digests and previews are ranked on. It is rebuilt when a paper of its
@@ -71,6 +75,31 @@ public class MatchingService {
             builds.increment();
             return index;
         }
+    }
+
+    /**
+     * A matcher over every committed paper ingested in (oldest, until], for a run or one shard of it. It loads the
+     * interests of each batch's subscribers itself, with one query per batch.
+     */
+    public BatchMatcher batch(Instant oldest, Instant until) {
+        PaperIndex index = recentIndex(oldest);
+        return batch -> batch.isEmpty() ? Map.of() : QuarkusTransaction.joiningExisting().call(() -> {
+            Map<Long, String[]> interests = new HashMap<>();
+            for (Subscriber s : Subscriber.<Subscriber>list("id in ?1",
+                    batch.stream().map(MatchRequest::subscriberId).distinct().toList())) {
+                interests.put(s.id, s.interests);
+            }
+            Map<Long, List<Match>> ranked = new HashMap<>();
+            for (MatchRequest request : batch) {
+                String[] of = interests.get(request.subscriberId());
+                if (of != null) {
+                    Instant end = request.until().isAfter(until) ? until : request.until();
+                    ranked.put(request.subscriberId(), index.rank(List.of(of), request.since(), end,
+                            request.exclude(), Match.MAX_LISTED, config.digest().minScore()));
+                }
+            }
+            return ranked;
+        });
     }
 
     private record Built(Instant oldest, Window window, PaperIndex index) {
