@@ -62,6 +62,11 @@ public final class ScriptedRelay implements AutoCloseable {
         refused.put(key(address), "550 5.1.1 <" + address + ">: mailbox unavailable");
     }
 
+    /** The address takes mail again (its mailbox was fixed). */
+    public void accept(String address) {
+        refused.remove(key(address));
+    }
+
     /** While down, every connection is answered 421 and closed, as a relay that is not serving. */
     public void down(boolean down) {
         this.down = down;

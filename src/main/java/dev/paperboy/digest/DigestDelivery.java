@@ -15,12 +15,13 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 
 /**
  * Sends decided digests: claims a batch under a lease, sends it over one connection, and records each outcome.
  * A claim's attempt number fences it: a sender whose lease ran out and was taken over records nothing, and
  * re-checks its lease before each send. Failed sends wait and are retried; a relay that is down stops the batch.
+ * A digest older than the give-up age when claimed, or whose subscriber paused or left, is not sent.
  */
 @ApplicationScoped
 class DigestDelivery {
@@ -82,20 +83,21 @@ class DigestDelivery {
         if (!renewLease(claim)) {
             return Outcome.TAKEN_OVER;
         }
-        Optional<MailContent> content;
+        Prepared prepared;
         try {
-            content = QuarkusTransaction.requiringNew().call(() -> compose(claim.digestId));
+            prepared = QuarkusTransaction.requiringNew().call(() -> prepare(claim.digestId));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Could not build digest %d", claim.digestId);
             failed(claim, new MailFailure("could not build the digest: " + e, MailFailure.Kind.MESSAGE_REFUSED, e));
             return Outcome.FAILED;
         }
-        if (content.isEmpty()) {
-            record(claim, "cancelled", null, null);
+        if (prepared.mail() == null) {
+            LOG.infof("Digest %d not sent: %s", claim.digestId, prepared.why());
+            record(claim, prepared.state(), prepared.why(), null);
             return Outcome.FAILED;
         }
         try {
-            connection.send(content.get());
+            connection.send(prepared.mail());
         } catch (MailFailure failure) {
             failed(claim, failure);
             return failure.kind() == MailFailure.Kind.RELAY_UNAVAILABLE ? Outcome.RELAY_DOWN : Outcome.FAILED;
@@ -114,21 +116,35 @@ class DigestDelivery {
                 .executeUpdate() == 1);
     }
 
-    /** The mail of a claimed digest, or empty when its subscriber has left or paused since it was decided. */
-    private Optional<MailContent> compose(long digestId) {
+    /**
+     * The mail of a claimed digest; or, without one, why it goes out no more: its subscriber left or paused since it
+     * was decided (cancelled), or it is older than the give-up age, as after an outage (failed; not only after a
+     * failed send, so that no stale digest goes out days late). Either way its papers go back for the next digest.
+     */
+    private Prepared prepare(long digestId) {
         Digest digest = Digest.findById(digestId);
+        if (tooOld(digest.createdAt)) {
+            return new Prepared(null, "failed", "not sent within " + giveUpAge() + " of being decided");
+        }
         Subscriber subscriber = Subscriber.findById(digest.subscriberId);
         if (subscriber.state != Subscriber.State.active) {
-            return Optional.empty();
+            return new Prepared(null, "cancelled", "the subscriber is " + subscriber.state);
         }
-        return Optional.of(mail.compose(digest, subscriber));
+        return new Prepared(mail.compose(digest, subscriber), null, null);
+    }
+
+    private boolean tooOld(Instant decided) {
+        return decided.plus(config.digest().giveUpAfter()).isBefore(Instant.now());
+    }
+
+    private String giveUpAge() {
+        return config.digest().giveUpAfter().toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     /** Retries with a doubling wait, until the digest is too old to be worth sending or the address is refused. */
     private void failed(Claim claim, MailFailure failure) {
         Instant decided = QuarkusTransaction.requiringNew().call(() -> Digest.<Digest>findById(claim.digestId).createdAt);
-        boolean tooOld = decided.plus(config.digest().giveUpAfter()).isBefore(Instant.now());
-        boolean giveUp = failure.permanent() || tooOld;
+        boolean giveUp = failure.permanent() || tooOld(decided);
         Duration wait = wait(claim.attempt);
         LOG.warnf("Digest %d (attempt %d) not sent: %s%s", claim.digestId, claim.attempt, failure.getMessage(),
                 giveUp ? "; giving up" : "; retrying in " + wait);
@@ -169,6 +185,10 @@ class DigestDelivery {
                         .setParameter(1, claim.digestId).executeUpdate();
             }
         });
+    }
+
+    /** A claimed digest's mail, or the state it ends in instead and why. */
+    private record Prepared(MailContent mail, String state, String why) {
     }
 
     /** A digest this sender holds, and the attempt number that fences its claim. */

@@ -1,12 +1,9 @@
 package dev.paperboy.digest;
 
-import dev.paperboy.matching.Match;
 import dev.paperboy.matching.MatchingService;
 import dev.paperboy.matching.PaperIndex;
 import dev.paperboy.paper.PaperImporter;
 import dev.paperboy.subscriber.Subscriber;
-import dev.paperboy.system.PaperboyConfig;
-import dev.paperboy.system.Secrets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -16,14 +13,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Decides a run's digests: for every active subscriber whose period has no digest yet (and, unless forced, whose
- * local hour has come), the matching papers ingested since their last digest, recorded once per period.
+ * local hour has come), one {@link DigestDecision} each, on one index and one paper window closed under the ingest lock.
  */
 @ApplicationScoped
 class DigestPlanner {
@@ -32,12 +27,12 @@ class DigestPlanner {
 
     private final EntityManager entityManager;
     private final MatchingService matching;
-    private final PaperboyConfig config;
+    private final DigestDecision decision;
 
-    DigestPlanner(EntityManager entityManager, MatchingService matching, PaperboyConfig config) {
+    DigestPlanner(EntityManager entityManager, MatchingService matching, DigestDecision decision) {
         this.entityManager = entityManager;
         this.matching = matching;
-        this.config = config;
+        this.decision = decision;
     }
 
     /** Decides the digests of one run; a subscriber whose deciding throws is counted, and the others go on. */
@@ -53,7 +48,8 @@ class DigestPlanner {
         for (Subscriber subscriber : due) {
             try {
                 String period = Period.of(subscriber, runAt);
-                if (QuarkusTransaction.requiringNew().call(() -> decide(runId, subscriber, period, index, until, runAt, forced))) {
+                if (QuarkusTransaction.requiringNew().call(
+                        () -> decision.decide(runId, subscriber, period, index, until, runAt, forced))) {
                     decided++;
                 }
             } catch (RuntimeException e) {
@@ -92,66 +88,6 @@ class DigestPlanner {
         return open;
     }
 
-    private boolean decide(long runId, Subscriber subscriber, String period, PaperIndex index, Instant until,
-                           Instant runAt, boolean forced) {
-        if (forced) {
-            entityManager.createNativeQuery(
-                            "delete from digest where subscriber_id = ?1 and period = ?2 and zone = ?3 and state = 'empty'")
-                    .setParameter(1, subscriber.id).setParameter(2, period).setParameter(3, subscriber.timezone)
-                    .executeUpdate();
-        }
-        if (Digest.count("subscriberId = ?1 and period = ?2 and zone = ?3", subscriber.id, period, subscriber.timezone) > 0) {
-            return false;
-        }
-        Instant since = since(subscriber.id, until);
-        Set<Long> alreadySent = new HashSet<>(entityManager.createNativeQuery(
-                "select paper_id from digest_paper where subscriber_id = ?1", Long.class)
-                .setParameter(1, subscriber.id).getResultList());
-        List<Match> matches = index.rank(subscriber.interestList(), since, until, alreadySent,
-                config.digest().maxPapers(), config.digest().minScore());
-        List<?> inserted = entityManager.createNativeQuery("""
-                        insert into digest (token_key, subscriber_id, period, zone, run_id, state, papers_since,
-                                            papers_until, decided_as_of)
-                        values (?1, ?2, ?3, ?9, ?4, ?5, ?6, ?7, ?8)
-                        on conflict (subscriber_id, period, zone) do nothing
-                        returning id""", Long.class)
-                .setParameter(1, Secrets.randomToken(16)).setParameter(2, subscriber.id).setParameter(3, period)
-                .setParameter(4, runId).setParameter(5, matches.isEmpty() ? "empty" : "queued")
-                .setParameter(6, since).setParameter(7, until).setParameter(8, runAt)
-                .setParameter(9, subscriber.timezone)
-                .getResultList();
-        if (inserted.isEmpty()) {
-            return false; // another node decided this period first
-        }
-        long digestId = ((Number) inserted.get(0)).longValue();
-        int position = 0;
-        for (Match match : matches) {
-            entityManager.createNativeQuery("""
-                            insert into digest_paper (digest_id, subscriber_id, paper_id, position, score, reason)
-                            values (?1, ?2, ?3, ?4, ?5, ?6)""")
-                    .setParameter(1, digestId).setParameter(2, subscriber.id).setParameter(3, match.paperId())
-                    .setParameter(4, position++).setParameter(5, match.score()).setParameter(6, match.reason())
-                    .executeUpdate();
-        }
-        return true;
-    }
-
-    /**
-     * Papers count from the end of the last digest, or from the recent window for a first one. A digest that
-     * failed or was cancelled gave its papers back, so the window reaches over it.
-     */
-    private Instant since(long subscriberId, Instant until) {
-        Object last = entityManager.createNativeQuery("select max(papers_until) from digest where subscriber_id = ?1"
-                        + " and state not in ('failed', 'cancelled')")
-                .setParameter(1, subscriberId).getSingleResult();
-        if (last == null) {
-            return until.minus(config.recentWindow());
-        }
-        Instant lastUntil = toInstant(last);
-        Instant floor = until.minus(matching.window());
-        return lastUntil.isBefore(floor) ? floor : lastUntil;
-    }
-
     /**
      * The end of this run's paper window. Taken under the ingest lock: imports still writing finish first, and
      * later ones stamp their papers after it, so no paper commits late into a window already read.
@@ -182,7 +118,7 @@ class DigestPlanner {
         }
     }
 
-    private static Instant toInstant(Object value) {
+    static Instant toInstant(Object value) {
         if (value instanceof Instant instant) {
             return instant;
         }

@@ -15,9 +15,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +48,7 @@ class OneDigestPerDayTest {
                 [{"id": "mover-1", "title": "Moth navigation by starlight",
                   "abstract": "Moth navigation uses the Milky Way."}]""");
         // the first Tokyo 08:00 at least half a day away, so New York's 08:00 before it also follows the sign-up
-        Instant tokyoHour = nextHour(Instant.now().plus(Duration.ofHours(12)), ZoneId.of("Asia/Tokyo"), 8);
+        Instant tokyoHour = Moments.nextHour(Instant.now().plus(Duration.ofHours(12)), ZoneId.of("Asia/Tokyo"), 8);
         runner.tick(tokyoHour.plus(2, ChronoUnit.MINUTES));
         MimeMessage first = relay.awaitMessagesTo(email, 1).get(0);
         assertTrue(ScriptedRelay.text(first).contains("Moth navigation by starlight"));
@@ -59,7 +57,7 @@ class OneDigestPerDayTest {
         AdminApi.importPapers("""
                 [{"id": "mover-2", "title": "Moth navigation under city lights",
                   "abstract": "Artificial light disturbs moth navigation."}]""");
-        Instant newYorkHour = nextHour(tokyoHour, ZoneId.of("America/New_York"), 8);
+        Instant newYorkHour = Moments.nextHour(tokyoHour, ZoneId.of("America/New_York"), 8);
         for (Instant at = tokyoHour.plus(30, ChronoUnit.MINUTES); at.isBefore(newYorkHour); at = at.plus(3, ChronoUnit.HOURS)) {
             runner.tick(at);
             assertEquals(1, rows.digestStates(email).size(), "no second digest for New York's day, at " + at);
@@ -85,7 +83,7 @@ class OneDigestPerDayTest {
                 [{"id": "switch-1", "title": "Lamprey spawning migrations",
                   "abstract": "Where lamprey spawning takes place."}]""");
         // a Wednesday whose Monday comes after the sign-up, so that week's weekly digest would be due at once
-        Instant monday = nextHour(Instant.now(), ZoneId.of("UTC"), 8, DayOfWeek.MONDAY);
+        Instant monday = Moments.nextHour(Instant.now(), ZoneId.of("UTC"), 8, DayOfWeek.MONDAY);
         Instant wednesday = monday.plus(2, ChronoUnit.DAYS);
         runner.tick(wednesday.plus(2, ChronoUnit.MINUTES));
         MimeMessage first = relay.awaitMessagesTo(email, 1).get(0);
@@ -109,16 +107,5 @@ class OneDigestPerDayTest {
         String interests = "moth navigation\nlamprey spawning";
         new Visitor().submit(preferences, preferences, Map.of("interests", interests, "cadence", cadence,
                 "hour", hour, "timezone", zone)).then().statusCode(200);
-    }
-
-    private static Instant nextHour(Instant after, ZoneId zone, int hour) {
-        ZonedDateTime candidate = after.atZone(zone).truncatedTo(ChronoUnit.DAYS).withHour(hour);
-        return (candidate.toInstant().isAfter(after) ? candidate : candidate.plusDays(1).withHour(hour)).toInstant();
-    }
-
-    private static Instant nextHour(Instant after, ZoneId zone, int hour, DayOfWeek day) {
-        ZonedDateTime candidate = after.atZone(zone).with(TemporalAdjusters.nextOrSame(day)).truncatedTo(ChronoUnit.DAYS)
-                .withHour(hour);
-        return (candidate.toInstant().isAfter(after) ? candidate : candidate.plusWeeks(1)).toInstant();
     }
 }
