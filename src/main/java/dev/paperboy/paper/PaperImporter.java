@@ -22,6 +22,8 @@ public class PaperImporter {
     /** Advisory lock held shared while papers are written, taken exclusively by the digest planner to close its window. */
     public static final long INGEST_LOCK = 0x7061706572L;
     private static final int MAX_ERRORS_LISTED = 100;
+    /** The width of paper.source. */
+    private static final int MAX_SOURCE = 40;
 
     private final AgroalDataSource dataSource;
 
@@ -66,10 +68,16 @@ public class PaperImporter {
                     }
                 }
             }
-            added -= known.write(connection, parsed.source());
+            added -= known.write(connection, sourceName(parsed.source()));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store papers", e);
         }
         return new ImportResult(received, added, updated, papers.size() - added - updated, rejected, errors);
+    }
+
+    /** The name stored with each paper: whatever a caller names its source, it fits the column. */
+    private static String sourceName(String source) {
+        String name = source == null || source.isBlank() ? "unknown" : source.strip();
+        return name.length() > MAX_SOURCE ? name.substring(0, MAX_SOURCE) : name;
     }
 }

@@ -1,6 +1,7 @@
 package dev.paperboy.paper;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class PaperImportTest {
+
+    @Inject
+    PaperImporter importer;
 
     @Test
     void theSamePaperFromEverySourceIsStoredOnce() {
@@ -114,5 +118,15 @@ class PaperImportTest {
         assertEquals(List.of(0, 0, 0, 0, 0), counts(run.postFixture("application/atom+xml", "arxiv-api-empty.atom")));
         assertEquals(List.of(0, 0, 0, 0, 0), counts(run.postFixture("application/rss+xml", "arxiv-rss-empty.xml")));
         assertEquals(List.of(0, 0, 0, 0, 0), counts(run.postFixture("text/xml", "oai-no-records.xml")));
+    }
+
+    /** A source may name itself anything; the name stored with its papers fits the column instead of failing the import. */
+    @Test
+    void aLongSourceNameIsCutToFit() {
+        PaperDocuments run = new PaperDocuments();
+        PaperInput paper = new PaperInput(null, "[" + run.marker + "] Named by a long source", "A.", null, null, null, null);
+        ImportResult result = importer.importPapers(new ParsedPapers("s".repeat(60), List.of(ParsedPapers.Entry.of(paper))));
+        assertEquals(1, result.added());
+        assertEquals("s".repeat(40), run.papers().get(0).source);
     }
 }

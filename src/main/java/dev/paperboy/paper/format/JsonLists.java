@@ -27,7 +27,9 @@ final class JsonLists {
         try {
             root = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(document);
         } catch (JsonProcessingException e) {
-            throw new ParsedPapers.MalformedDocument("not valid JSON: " + e.getOriginalMessage(), e);
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new ParsedPapers.MalformedDocument("not valid JSON" + where + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new ParsedPapers.MalformedDocument("could not read the body", e);
         }
