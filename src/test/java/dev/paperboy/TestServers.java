@@ -42,10 +42,12 @@ public class TestServers implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         deleteRecursively(DATA);
         database = EmbeddedDatabase.start(DATA);
+        // TestServers.stop() normally stops it; this keeps no server running past a test JVM that exits early
+        Runtime.getRuntime().addShutdownHook(new Thread(database::stop, "test-database-stop"));
         Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres",
+                "quarkus.datasource.username", database.username(),
+                "quarkus.datasource.password", database.password(),
                 "paperboy.admin-token", AdminApi.TOKEN));
         Rows.use(database.jdbcUrl(), "postgres", "postgres");
         if (smtp) {

@@ -10,40 +10,92 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 
-/** A real PostgreSQL server from Maven jars, kept durable under the data directory. */
+/**
+ * A real PostgreSQL server from Maven jars, kept durable under the data directory. It listens on localhost only (no
+ * Unix socket) and asks every connection for a generated password kept in the data dir's secrets.
+ */
 public final class EmbeddedDatabase {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
 
     private static final String IN_USE = "dev.paperboy.embedded-database";
+    static final String SUPERUSER = "postgres";
+    static final String PASSWORD_KEY = "database-password";
 
     private final EmbeddedPostgres postgres;
+    private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
         this.postgres = postgres;
+        this.password = password;
     }
 
     /** Starts (and on first use creates) the server whose files live in {@code dataDir/postgres}. */
     public static EmbeddedDatabase start(Path dataDir) {
         Path pgData = dataDir.toAbsolutePath().resolve("postgres");
+        Path passwordFile = null;
         try {
             Files.createDirectories(pgData);
             stopStaleServer(pgData);
+            boolean fresh = !Files.exists(pgData.resolve("postgresql.conf"));
+            boolean trusting = !fresh && EmbeddedDatabaseAuth.trusting(pgData);
+            String password = password(new SecretsFile(dataDir), fresh || trusting, pgData);
             // The library starts postgres with -F (fsync off); the -c options come after it and win.
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData.toFile())
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "100")
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("unix_socket_directories", "")
+                    .setConnectConfig("password", password)
+                    .setPGStartupWait(Duration.ofSeconds(60));
+            if (fresh) {
+                passwordFile = EmbeddedDatabaseAuth.passwordFile(dataDir.toAbsolutePath(), password);
+                EmbeddedDatabaseAuth.initdbWithPassword(builder, passwordFile);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, password);
+            if (trusting) {
+                EmbeddedDatabaseAuth.secure(postgres, database.jdbcUrl(), password, pgData);
+            }
             LOG.infof("Embedded PostgreSQL on port %d, data in %s", postgres.getPort(), pgData);
-            return new EmbeddedDatabase(postgres);
+            return database;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + pgData, e);
+        } finally {
+            deleteQuietly(passwordFile);
+        }
+    }
+
+    /** The stored password; a new one for a server that has none yet (new, or made before passwords). */
+    private static String password(SecretsFile secrets, boolean mayCreate, Path pgData) {
+        Properties stored = secrets.load();
+        String password = stored.getProperty(PASSWORD_KEY);
+        if (password != null && !password.isBlank()) {
+            return password.strip();
+        }
+        if (!mayCreate) {
+            throw new IllegalStateException("The embedded PostgreSQL in " + pgData + " asks for the password kept as "
+                    + PASSWORD_KEY + " in " + secrets.path() + ", which is missing: restore that file from where you keep it");
+        }
+        stored.setProperty(PASSWORD_KEY, Secrets.randomToken(24));
+        secrets.save(stored);
+        return stored.getProperty(PASSWORD_KEY);
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warnf("Could not delete %s", file);
+            }
         }
     }
 
@@ -51,13 +103,22 @@ public final class EmbeddedDatabase {
     public void exportAsQuarkusDatasource() {
         System.setProperty(IN_USE, "true");
         System.setProperty("quarkus.datasource.jdbc.url", jdbcUrl());
-        System.setProperty("quarkus.datasource.username", "postgres");
-        System.setProperty("quarkus.datasource.password", "postgres");
+        System.setProperty("quarkus.datasource.username", SUPERUSER);
+        System.setProperty("quarkus.datasource.password", password);
     }
 
     /** Whether this process runs on the embedded server (rather than an operator's PostgreSQL). */
     public static boolean inUse() {
         return Boolean.getBoolean(IN_USE);
+    }
+
+    public String username() {
+        return SUPERUSER;
+    }
+
+    /** The superuser's password, from {@code secrets.properties} in the data dir. */
+    public String password() {
+        return password;
     }
 
     public String jdbcUrl() {

@@ -4,13 +4,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
@@ -28,8 +22,9 @@ public class Secrets {
 
     Secrets(PaperboyConfig config) {
         boolean external = !EmbeddedDatabase.inUse();
-        Path file = Path.of(config.dataDir()).toAbsolutePath().resolve("secrets.properties");
-        Properties stored = load(file);
+        SecretsFile secrets = new SecretsFile(Path.of(config.dataDir()));
+        Path file = secrets.path();
+        Properties stored = secrets.load();
         boolean generated = false;
         if (config.adminToken().isEmpty() && !stored.containsKey("admin-token")) {
             stored.setProperty("admin-token", randomToken(24));
@@ -40,7 +35,7 @@ public class Secrets {
             generated = true;
         }
         if (generated) {
-            save(file, stored);
+            secrets.save(stored);
         }
         this.adminToken = config.adminToken().orElseGet(() -> stored.getProperty("admin-token"));
         this.linkKey = decode(config.secret().orElseGet(() -> stored.getProperty("secret")));
@@ -81,31 +76,5 @@ public class Secrets {
         byte[] value = new byte[bytes];
         RANDOM.nextBytes(value);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
-    }
-
-    private static Properties load(Path file) {
-        Properties properties = new Properties();
-        if (Files.exists(file)) {
-            try (Reader reader = Files.newBufferedReader(file)) {
-                properties.load(reader);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return properties;
-    }
-
-    private static void save(Path file, Properties properties) {
-        try {
-            Files.createDirectories(file.getParent());
-            if (!Files.exists(file)) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
-            try (Writer writer = Files.newBufferedWriter(file)) {
-                properties.store(writer, "Paperboy secrets: keep this file private and out of backups of the database");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
-        }
     }
 }

@@ -26,7 +26,7 @@ class EmbeddedDatabaseTest {
     @Test
     void runsWithFsyncAndSynchronousCommitOn() throws Exception {
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres")) {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
             assertEquals("on", show(connection, "fsync"));
             assertEquals("on", show(connection, "synchronous_commit"));
             assertEquals("on", show(connection, "full_page_writes"));
@@ -53,7 +53,7 @@ class EmbeddedDatabaseTest {
         assertTrue(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false), "the orphan is still running");
 
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("select note from survivor")) {
             assertTrue(rows.next());
@@ -77,7 +77,7 @@ class EmbeddedDatabaseTest {
 
         public static void main(String[] args) throws Exception {
             EmbeddedDatabase database = EmbeddedDatabase.start(Path.of(args[0]));
-            try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
+            try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
                  Statement statement = connection.createStatement()) {
                 statement.execute("create table survivor (note text)");
                 statement.execute("insert into survivor values ('committed before the kill')");
