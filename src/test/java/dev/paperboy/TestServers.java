@@ -49,7 +49,7 @@ public class TestServers implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.username", database.username(),
                 "quarkus.datasource.password", database.password(),
                 "paperboy.admin-token", AdminApi.TOKEN));
-        Rows.use(database.jdbcUrl(), "postgres", "postgres");
+        Rows.use(database.jdbcUrl(), database.username(), database.password());
         if (smtp) {
             greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             greenMail.start();
