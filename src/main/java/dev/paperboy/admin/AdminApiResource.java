@@ -1,7 +1,5 @@
 package dev.paperboy.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperboy.digest.DigestRunner;
@@ -30,7 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The operator's API: imports, digest runs and their progress, counts. Guarded by {@link AdminAuth}. */
+/** The operator's API: imports, digest runs and their progress, counts (sources: {@link SourcesResource}). Guarded by {@link AdminAuth}. */
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminApiResource {
@@ -79,12 +77,7 @@ public class AdminApiResource {
     @Path("subscribers")
     @Consumes(MediaType.APPLICATION_JSON)
     public ImportResult importSubscribers(String body) {
-        JsonNode list;
-        try {
-            list = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new BadRequestException("invalid JSON: " + e.getOriginalMessage());
-        }
+        JsonNode list = JsonBodies.read(json, body);
         if (list == null || !list.isArray()) {
             throw new BadRequestException("expected a JSON list of subscribers");
         }
@@ -116,21 +109,7 @@ public class AdminApiResource {
     }
 
     private static String text(JsonNode node, String field, int number) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isValueNode()) {
-            throw new BadRequestException("subscriber " + number + ": " + field + " must be a string");
-        }
-        return value.asText();
-    }
-
-    /** No feed sources are configured in this version; the answer says so. */
-    @POST
-    @Path("ingest")
-    public Map<String, Object> ingest() {
-        return Map.of("sources", 0, "added", 0, "note", "no feed sources are configured");
+        return JsonBodies.text(node, field, "subscriber " + number + ": ");
     }
 
     /** {@code {"force": true}} serves everyone whose current period has no digest yet; {@code at} runs as of that instant. */

@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** Paperboy's settings; each key is also the environment variable PAPERBOY_<KEY>. */
@@ -47,6 +48,15 @@ public interface PaperboyConfig {
     Smtp smtp();
 
     Digest digest();
+
+    /** The operator's contact (an address or URL), sent in the User-Agent of every request to a paper source. */
+    Optional<String> contact();
+
+    /** How paper sources are fetched: timeouts, pace, retries, paging (the size cap is {@link #maxDocumentSize()}). */
+    Fetch fetch();
+
+    /** Paper sources declared in configuration ({@code paperboy.sources.<name>.kind=...}), written to the database at start. */
+    Map<String, SourceSeed> sources();
 
     /** The SMTP relay; without a host, mails go to the local outbox. */
     interface Smtp {
@@ -92,5 +102,74 @@ public interface PaperboyConfig {
         /** Digests claimed and sent over one SMTP connection at a time. */
         @WithDefault("50")
         int batchSize();
+    }
+
+    /** How paper sources are fetched. */
+    interface Fetch {
+        /** Longest wait for a source's server to accept the connection. */
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** Longest silence while reading a response. */
+        @WithDefault("30s")
+        Duration readTimeout();
+
+        /** Longest a whole response may take, however it trickles in. */
+        @WithDefault("5m")
+        Duration totalTimeout();
+
+        /** arXiv is asked at most once in this interval, across every arXiv source on every node. */
+        @WithDefault("3s")
+        Duration arxivInterval();
+
+        /** A 429 or 503 asking to retry within this long is waited out in the poll; a longer wait ends the poll. */
+        @WithDefault("2m")
+        Duration longestRetryAfter();
+
+        /** A failed poll is tried again after this, doubling with each further failure (up to half an hour). */
+        @WithDefault("1m")
+        Duration retryBackoff();
+
+        /** How often a source without {@code every} is polled, unless it is an arXiv source. */
+        @WithDefault("1h")
+        Duration defaultEvery();
+
+        /** When arXiv sources without {@code every} are polled: Quartz cron, after arXiv's announcement. */
+        @WithDefault("0 30 20 ? * SUN-THU")
+        String arxivSchedule();
+
+        /** Time zone of {@link #arxivSchedule()}: arXiv announces at 20:00 in New York. */
+        @WithDefault("America/New_York")
+        String arxivZone();
+
+        /** arXiv API: entries asked for per page. */
+        @WithDefault("100")
+        int pageSize();
+
+        /** arXiv API: at most this many pages per poll, even if every page brings new papers. */
+        @WithDefault("20")
+        int maxPages();
+    }
+
+    /** One paper source declared in configuration; the same fields as the admin API's. */
+    interface SourceSeed {
+        /** arxiv-api, arxiv-rss, arxiv-oai, huggingface or feed. */
+        String kind();
+
+        /** Where to fetch; arXiv's and Hugging Face's own endpoints by default. */
+        Optional<String> url();
+
+        /** arxiv-api: the search ({@code cat:cs.LG}); arxiv-rss: the categories ({@code cs.LG+cs.CL}). */
+        Optional<String> query();
+
+        /** arxiv-oai: the OAI set ({@code cs}). */
+        Optional<String> set();
+
+        /** How often to poll, e.g. 30m; by default hourly, or daily after arXiv's announcement for arXiv kinds. */
+        Optional<String> every();
+
+        /** false pauses the source. */
+        @WithDefault("true")
+        boolean enabled();
     }
 }

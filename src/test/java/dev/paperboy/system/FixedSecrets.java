@@ -66,5 +66,20 @@ public final class FixedSecrets {
         public MemorySize maxDocumentSize() {
             throw new UnsupportedOperationException("Secrets does not read the paper import settings");
         }
+
+        @Override
+        public Optional<String> contact() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Fetch fetch() {
+            throw new UnsupportedOperationException("Secrets does not read the fetch settings");
+        }
+
+        @Override
+        public java.util.Map<String, SourceSeed> sources() {
+            return java.util.Map.of();
+        }
     }
 }

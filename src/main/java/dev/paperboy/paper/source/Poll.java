@@ -1,0 +1,94 @@
+package dev.paperboy.paper.source;
+
+import dev.paperboy.paper.ImportResult;
+import dev.paperboy.paper.ParsedPapers;
+import dev.paperboy.paper.format.PaperFormat;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One poll of one source, as its reader sees it: fetch, parse, store page by page. Every request first renews the
+ * poll's lease, and every store is fenced by it, so a poll another node has taken over writes nothing more.
+ */
+final class Poll {
+
+    private static final int MAX_ERRORS_LISTED = 100;
+
+    final PaperSource source;
+    private final String holder;
+    private final SourcePolls polls;
+    private final SourceHttp http;
+    private int requests;
+    private int received;
+    private int added;
+    private int updated;
+    private int duplicates;
+    private int rejected;
+    private boolean notModified;
+    private final List<String> errors = new ArrayList<>();
+
+    Poll(PaperSource source, String holder, SourcePolls polls, SourceHttp http) {
+        this.source = source;
+        this.holder = holder;
+        this.polls = polls;
+        this.http = http;
+    }
+
+    /** GET, conditional on the source's stored ETag / Last-Modified when {@code conditional}. */
+    Fetched fetch(URI uri, String accept, boolean conditional) throws PollFailure {
+        if (!polls.renew(source.name, holder)) {
+            throw new PollFailure("another poll of this source took over");
+        }
+        requests++;
+        boolean arxiv = source.sourceKind().arxiv() || isArxivHost(uri.getHost());
+        Fetched fetched = http.get(uri, arxiv, accept, conditional ? source.etag : null, conditional ? source.lastModified : null);
+        notModified = fetched.notModified();
+        return fetched;
+    }
+
+    /** The document as papers of this source; a document that cannot be read ends the poll. */
+    ParsedPapers parse(PaperFormat format, Fetched fetched, URI from) throws PollFailure {
+        try {
+            return polls.formats().parse(format, fetched.stream()).from(source.name);
+        } catch (ParsedPapers.MalformedDocument e) {
+            throw new PollFailure("the document from " + from.getHost() + " could not be read: " + e.getMessage());
+        }
+    }
+
+    /** Like {@link #parse(PaperFormat, Fetched, URI)}, the format told by the document itself (any RSS or Atom). */
+    ParsedPapers parseFeed(Fetched fetched, URI from) throws PollFailure {
+        try {
+            return polls.formats().parse("application/xml", fetched.stream()).from(source.name);
+        } catch (ParsedPapers.MalformedDocument | dev.paperboy.paper.format.PaperFormats.UnsupportedType e) {
+            throw new PollFailure("the document from " + from.getHost() + " could not be read: " + e.getMessage());
+        }
+    }
+
+    /** Stores one document's papers in one transaction, with whatever else of the source must move with them. */
+    ImportResult store(ParsedPapers parsed, Consumer<PaperSource> alsoRecord) throws PollFailure {
+        ImportResult result = polls.store(source.name, holder, parsed, alsoRecord);
+        received += result.received();
+        added += result.added();
+        updated += result.updated();
+        duplicates += result.duplicates();
+        rejected += result.rejected();
+        result.errors().stream().limit(MAX_ERRORS_LISTED - errors.size()).forEach(errors::add);
+        return result;
+    }
+
+    PollReport report(String error) {
+        return new PollReport(source.name, requests, notModified, received, added, updated, duplicates, rejected,
+                List.copyOf(errors), error);
+    }
+
+    int added() {
+        return added;
+    }
+
+    private static boolean isArxivHost(String host) {
+        return host != null && (host.equalsIgnoreCase("arxiv.org") || host.toLowerCase(java.util.Locale.ROOT).endsWith(".arxiv.org"));
+    }
+}

@@ -1,0 +1,127 @@
+package dev.paperboy.paper.source;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Answers that must add nothing and say why: too slow, cut off, too large. The poll fails; nothing half-read is stored. */
+@QuarkusTest
+class FetchFailuresTest {
+
+    @Test
+    void aResponseThatStallsTimesOut() {
+        CountDownLatch release = new CountDownLatch(1);
+        String marker = "stalled" + System.nanoTime() % 100_000;
+        byte[] document = Documents.huggingFace(Documents.papers(marker, 1)).getBytes(StandardCharsets.UTF_8);
+        try (SourceServer server = new SourceServer()) {
+            server.on("/daily", (exchange, number) -> {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, document.length);
+                OutputStream out = exchange.getResponseBody();
+                out.write(document, 0, document.length / 2);
+                out.flush();
+                await(release);
+            });
+            JsonPath failed = pollFailing(server.url("/daily"), "stall");
+            assertTrue(failed.getString("error").contains("within the read timeout of 3s"), failed.getString("error"));
+            assertEquals(0, Documents.stored(marker));
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void aResponseCutOffBeforeItsLengthAddsNothing() {
+        String marker = "truncated" + System.nanoTime() % 100_000;
+        byte[] document = Documents.huggingFace(Documents.papers(marker, 3)).getBytes(StandardCharsets.UTF_8);
+        // a document cut where it is still valid JSON: only the declared length shows it is not whole
+        int cut = new String(document, StandardCharsets.UTF_8).indexOf("},{\"paper\"") + 1;
+        try (SourceServer server = new SourceServer()) {
+            server.on("/daily", (exchange, number) -> {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, document.length);
+                exchange.getResponseBody().write(Arrays.copyOf(document, cut));
+                exchange.getResponseBody().flush();
+            });
+            JsonPath failed = pollFailing(server.url("/daily"), "cut");
+            assertTrue(failed.getString("error").contains("cut off after " + cut + " of " + document.length + " bytes"),
+                    failed.getString("error"));
+            assertEquals(0, Documents.stored(marker));
+        }
+    }
+
+    @Test
+    void aChunkedResponseThatBreaksOffAddsNothing() {
+        String marker = "broken" + System.nanoTime() % 100_000;
+        byte[] document = Documents.huggingFace(Documents.papers(marker, 2)).getBytes(StandardCharsets.UTF_8);
+        try (SourceServer server = new SourceServer()) {
+            server.on("/daily", (exchange, number) -> {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, 0);
+                exchange.getResponseBody().write(document, 0, document.length / 2);
+                exchange.getResponseBody().flush();
+                throw new IOException("the server dies mid-answer");
+            });
+            JsonPath failed = pollFailing(server.url("/daily"), "chunk");
+            assertTrue(failed.getString("error").contains("could not fetch 127.0.0.1"), failed.getString("error"));
+            assertEquals(0, Documents.stored(marker));
+        }
+    }
+
+    @Test
+    void aResponseOverTheSizeCapIsRefused() {
+        try (SourceServer server = new SourceServer()) {
+            server.on("/declared", (exchange, number) -> exchange.sendResponseHeaders(200, 21L * 1024 * 1024));
+            server.on("/endless", (exchange, number) -> {
+                exchange.sendResponseHeaders(200, 0);
+                byte[] spaces = new byte[64 * 1024];
+                Arrays.fill(spaces, (byte) ' ');
+                try (OutputStream out = exchange.getResponseBody()) {
+                    for (int i = 0; i < 21 * 16; i++) {
+                        out.write(spaces);
+                    }
+                } catch (IOException clientHungUp) {
+                    // the client stopped reading at the cap, as it should
+                }
+            });
+            String declared = pollFailing(server.url("/declared"), "declared").getString("error");
+            assertTrue(declared.contains("is 22020096 bytes, over the cap of 20971520"), declared);
+            String endless = pollFailing(server.url("/endless"), "endless").getString("error");
+            assertTrue(endless.contains("over the cap of 20971520 bytes"), endless);
+        }
+    }
+
+    /** Adds a paused source for {@code url}, polls it, expects the poll to fail (502), removes it; returns the report. */
+    private static JsonPath pollFailing(String url, String what) {
+        String name = SourcesApi.unique("fail-" + what);
+        try {
+            SourcesApi.add("{\"name\": \"" + name + "\", \"kind\": \"huggingface\", \"url\": \"" + url + "\", \"enabled\": false}");
+            JsonPath report = SourcesApi.poll(name).then().statusCode(502).extract().jsonPath();
+            assertEquals(0, report.getInt("added"));
+            JsonPath view = SourcesApi.view(name);
+            assertEquals(report.getString("error"), view.getString("lastError"));
+            assertEquals(1, view.getInt("failures"));
+            return report;
+        } finally {
+            SourcesApi.delete(name);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
