@@ -46,10 +46,13 @@ class DigestDecision {
                     .setParameter(1, subscriber.id).setParameter(2, period).setParameter(3, subscriber.timezone)
                     .executeUpdate();
         }
+        // one decision at a time per subscriber (runs and nodes may overlap): the checks below then see the others'
+        entityManager.createNativeQuery("select id from subscriber where id = ?1 for no key update")
+                .setParameter(1, subscriber.id).getResultList();
         if (Digest.count("subscriberId = ?1 and period = ?2 and zone = ?3", subscriber.id, period, subscriber.timezone) > 0) {
             return false;
         }
-        if (!supersedeUnsent(subscriber.id, period)) {
+        if (!supersedeUnsent(subscriber, period)) {
             return false;
         }
         Instant since = since(subscriber.id, until);
@@ -90,12 +93,14 @@ class DigestDecision {
      * being decided; false, changing nothing, when one is being sent right now. The rows are locked first, so no
      * sender claims one of them meanwhile, and a claim already under way is waited for and seen.
      */
-    private boolean supersedeUnsent(long subscriberId, String period) {
+    private boolean supersedeUnsent(Subscriber subscriber, String period) {
         List<Object[]> unsent = entityManager.createNativeQuery("""
                         select id, state from digest
                         where subscriber_id = ?1 and state in ('queued', 'retrying', 'sending')
+                          and not (period = ?2 and zone = ?3)
                         for update""")
-                .setParameter(1, subscriberId).getResultList();
+                .setParameter(1, subscriber.id).setParameter(2, period).setParameter(3, subscriber.timezone)
+                .getResultList();
         if (unsent.stream().anyMatch(row -> "sending".equals(row[1]))) {
             return false;
         }
