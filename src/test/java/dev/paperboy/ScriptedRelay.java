@@ -22,10 +22,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -40,6 +42,7 @@ public final class ScriptedRelay implements AutoCloseable {
     private final List<Accepted> accepted = new CopyOnWriteArrayList<>();
     private final Map<String, String> refused = new ConcurrentHashMap<>();
     private final Map<String, Hold> holds = new ConcurrentHashMap<>();
+    private final List<Hold> allHolds = new CopyOnWriteArrayList<>();
     private volatile boolean down;
 
     public ScriptedRelay() {
@@ -72,14 +75,31 @@ public final class ScriptedRelay implements AutoCloseable {
         this.down = down;
     }
 
+    /** Runs {@code work} while the relay is down, and brings it back up whatever happens. */
+    public void whileDown(Runnable work) {
+        down(true);
+        try {
+            work.run();
+        } finally {
+            down(false);
+        }
+    }
+
     /**
-     * The next mail to this address waits after its data has arrived until {@link Hold#release()}, and then gets
-     * {@code reply} (a whole SMTP reply line, say "250 OK" or "451 try later"). Later mails are not held.
+     * The next mail to one of these addresses waits after its data has arrived until {@link Hold#release()}, and
+     * then gets {@code reply} (a whole SMTP reply line, say "250 OK" or "451 try later"). Later mails are not held.
      */
-    public Hold hold(String address, String reply) {
-        Hold hold = new Hold(reply);
-        holds.put(key(address), hold);
+    public Hold hold(Set<String> addresses, String reply) {
+        Hold hold = new Hold(reply, addresses.stream().map(ScriptedRelay::key).collect(Collectors.toSet()));
+        hold.addresses.forEach(address -> holds.put(address, hold));
+        allHolds.add(hold);
         return hold;
+    }
+
+    /** Lets every held mail go and holds no more: a test that failed half-way leaves no sender hanging. */
+    public void releaseHolds() {
+        holds.clear();
+        allHolds.forEach(Hold::release);
     }
 
     /** The mails accepted for this address, oldest first. */
@@ -123,7 +143,7 @@ public final class ScriptedRelay implements AutoCloseable {
         } catch (IOException e) {
             // closing anyway
         }
-        holds.values().forEach(Hold::release);
+        releaseHolds();
     }
 
     private void acceptLoop() {
@@ -194,7 +214,8 @@ public final class ScriptedRelay implements AutoCloseable {
         for (String recipient : recipients) {
             Hold hold = holds.remove(recipient);
             if (hold != null) {
-                hold.arrived.countDown();
+                hold.addresses.forEach(address -> holds.remove(address, hold));
+                hold.arrived(recipient);
                 hold.await();
                 if (!hold.reply.startsWith("250")) {
                     return hold.reply;
@@ -247,18 +268,26 @@ public final class ScriptedRelay implements AutoCloseable {
         }
     }
 
-    /** One mail held after its data: the test learns it arrived, then lets it go. */
+    /** One mail held after its data: the test learns it arrived (and to whom), then lets it go. */
     public static final class Hold {
         private final String reply;
+        private final Set<String> addresses;
         private final CountDownLatch arrived = new CountDownLatch(1);
         private final CountDownLatch released = new CountDownLatch(1);
+        private volatile String recipient;
 
-        private Hold(String reply) {
+        private Hold(String reply, Set<String> addresses) {
             this.reply = reply;
+            this.addresses = addresses;
         }
 
-        /** Waits until the held mail's data has arrived. */
-        public void awaitArrival() {
+        private void arrived(String recipient) {
+            this.recipient = recipient;
+            arrived.countDown();
+        }
+
+        /** Waits until the held mail's data has arrived; returns the address it was for. */
+        public String awaitArrival() {
             try {
                 if (!arrived.await(60, TimeUnit.SECONDS)) {
                     fail("the held mail did not arrive within 60 s");
@@ -266,6 +295,7 @@ public final class ScriptedRelay implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            return recipient;
         }
 
         public void release() {

@@ -25,8 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(ScriptedRelayProfile.class)
 class OutageTest {
 
-    private static final String AT_EIGHT_UTC = ", \"hour\": 8, \"timezone\": \"UTC\"";
-
     ScriptedRelay relay;
 
     @Inject
@@ -39,7 +37,7 @@ class OutageTest {
     void aRelayDownForDaysEndsInOneDigestWithEverythingNotYetSent() {
         Rows rows = new Rows(dataSource);
         String email = "outage.reader@example.org";
-        rows.subscribe(email, "mantis shrimp", AT_EIGHT_UTC);
+        rows.subscribe(email, "mantis shrimp", Rows.AT_EIGHT_UTC);
         Instant first = Moments.nextHour(Instant.now(), ZoneOffset.UTC, 8);
         relay.down(true);
         try {
@@ -53,7 +51,7 @@ class OutageTest {
         } finally {
             relay.down(false);
         }
-        dueNow(rows, email);
+        rows.retryNow(email);
         runner.tick(first.plus(2, ChronoUnit.DAYS).plus(3, ChronoUnit.HOURS));
 
         String text = ScriptedRelay.text(relay.awaitMessagesTo(email, 1).get(0));
@@ -69,16 +67,11 @@ class OutageTest {
     void aDigestOlderThanTheGiveUpAgeIsNotSentAndItsPapersComeInTheNextOne() {
         Rows rows = new Rows(dataSource);
         String email = "stale.reader@example.org";
-        rows.subscribe(email, "hagfish slime", AT_EIGHT_UTC);
+        rows.subscribe(email, "hagfish slime", Rows.AT_EIGHT_UTC);
         AdminApi.importPapers("""
                 [{"id": "stale-1", "title": "Hagfish slime threads", "abstract": "Hagfish slime stops gills."}]""");
         Instant first = Moments.nextHour(Instant.now(), ZoneOffset.UTC, 8);
-        relay.down(true);
-        try {
-            runner.tick(first.plus(2, ChronoUnit.MINUTES));
-        } finally {
-            relay.down(false);
-        }
+        relay.whileDown(() -> runner.tick(first.plus(2, ChronoUnit.MINUTES)));
         assertEquals(List.of("retrying"), rows.digestStates(email));
         // every node was down for two days and more: the digest waiting for its retry is older than the give-up age
         rows.update("update digest set created_at = now() - interval '49 hours', next_attempt_at = now()"
@@ -86,8 +79,7 @@ class OutageTest {
 
         runner.tick(first.plus(3, ChronoUnit.HOURS)); // the nodes are back, before the next delivery hour
         assertEquals(List.of("failed"), rows.digestStates(email), "a stale digest is given up, not sent days late");
-        assertTrue(rows.string("select last_error from digest d join subscriber s on s.id = d.subscriber_id"
-                + " where s.email = ?", email).contains("not sent within 48h"));
+        assertTrue(rows.lastError(email).contains("not sent within 48h"), rows.lastError(email));
         assertEquals(List.of(), rows.paperTitles(email, "failed"), "its papers were handed back");
         assertEquals(0, relay.messagesTo(email).size());
 
@@ -99,11 +91,5 @@ class OutageTest {
         assertTrue(text.contains("Hagfish slime under pressure"), text);
         assertEquals(List.of("failed", "sent"), rows.digestStates(email));
         assertFalse(relay.messagesTo(email).size() > 1);
-    }
-
-    /** The test moves the retry wait on: the subscriber's waiting digests are due now. */
-    private static void dueNow(Rows rows, String email) {
-        rows.update("update digest set next_attempt_at = now() where state = 'retrying'"
-                + " and subscriber_id = (select id from subscriber where email = ?)", email);
     }
 }

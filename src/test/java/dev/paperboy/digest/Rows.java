@@ -14,6 +14,9 @@ import java.util.List;
 /** One test's own subscribers and their digest rows, read and set straight in the database. */
 final class Rows {
 
+    /** Import choices: the digest at 08:00 UTC. */
+    static final String AT_EIGHT_UTC = ", \"hour\": 8, \"timezone\": \"UTC\"";
+
     private final AgroalDataSource dataSource;
 
     Rows(AgroalDataSource dataSource) {
@@ -28,6 +31,15 @@ final class Rows {
         return number("select id from subscriber where email = ?", email);
     }
 
+    /** Imports these active subscribers in one call, all with one interest and the same choices. */
+    void subscribeAll(List<String> emails, String interest, String extraJson) {
+        String people = String.join(",", emails.stream()
+                .map(email -> "{\"email\": \"" + email + "\", \"interests\": [\"" + interest + "\"]" + extraJson + "}")
+                .toList());
+        AdminApi.admin().contentType(ContentType.JSON).body("[" + people + "]")
+                .post("/api/admin/subscribers").then().statusCode(200);
+    }
+
     /** The states of this subscriber's digests, oldest first. */
     List<String> digestStates(String email) {
         return strings("select d.state from digest d join subscriber s on s.id = d.subscriber_id where s.email = ?"
@@ -40,6 +52,18 @@ final class Rows {
                 select p.title from digest_paper dp join digest d on d.id = dp.digest_id
                 join paper p on p.id = dp.paper_id join subscriber s on s.id = d.subscriber_id
                 where s.email = ? and d.state = ? order by d.id, dp.position""", email, state);
+    }
+
+    /** The test moves the retry wait on: this subscriber's digests waiting for the relay are due now. */
+    void retryNow(String email) {
+        update("update digest set next_attempt_at = now() where state in ('queued', 'retrying')"
+                + " and subscriber_id = (select id from subscriber where email = ?)", email);
+    }
+
+    /** Why this subscriber's newest digest did not go out, or "" when nothing went wrong. */
+    String lastError(String email) {
+        return string("select coalesce(d.last_error, '') from digest d join subscriber s on s.id = d.subscriber_id"
+                + " where s.email = ? order by d.id desc limit 1", email);
     }
 
     String string(String sql, Object... args) {
