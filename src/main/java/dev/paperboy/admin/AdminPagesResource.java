@@ -75,4 +75,19 @@ public class AdminPagesResource {
     public TemplateInstance mail(@PathParam("name") String name) {
         return Templates.mail(outbox.read(name).orElseThrow(NotFoundException::new));
     }
+
+    /**
+     * A mail's HTML part alone, for the frame of its page: mail HTML is all inline styles, so it gets a policy of
+     * its own, sandboxed, with no script and only this site may frame it.
+     */
+    @GET
+    @Path("outbox/{name}/html")
+    public Response mailHtml(@PathParam("name") String name) {
+        OutboxMail mail = outbox.read(name).orElseThrow(NotFoundException::new);
+        return Response.ok("<base target=\"_blank\">" + mail.html())
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
+                        + " frame-ancestors 'self'; form-action 'none'; sandbox allow-popups allow-popups-to-escape-sandbox")
+                .header("X-Frame-Options", "SAMEORIGIN")
+                .build();
+    }
 }

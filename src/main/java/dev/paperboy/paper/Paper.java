@@ -72,6 +72,11 @@ public class Paper extends PanacheEntityBase {
         return list("ingestedAt > ?1 order by ingestedAt, id", since);
     }
 
+    /** The {@code limit} papers ingested last, newest first. */
+    public static List<Paper> newest(int limit) {
+        return find("order by ingestedAt desc, id desc").page(0, limit).list();
+    }
+
     /** The paper's own page, or an arXiv title search when the source gave no link. */
     public String link() {
         if (url != null) {

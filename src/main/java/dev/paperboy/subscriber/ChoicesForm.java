@@ -1,15 +1,20 @@
 package dev.paperboy.subscriber;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The values of the sign-up or preferences form as typed, with a message per field that needs fixing. */
 public record ChoicesForm(String email, String interests, String cadence, String hour, String timezone,
                           boolean paused, Map<String, String> errors) {
 
-    private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
-            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
+    /** The zones the form lists: one per region of each country (the tz database's zone.tab), ~420 rather than ~600. */
+    private static final List<String> ZONES = listedZones();
 
     static ChoicesForm empty() {
         return new ChoicesForm("", "", "daily", Integer.toString(SubscriptionChoices.DEFAULT_HOUR),
@@ -53,6 +58,16 @@ public record ChoicesForm(String email, String interests, String cadence, String
     /** The typed zone, when it is not one of the list (so the form still shows what was typed). */
     public boolean zoneListed() {
         return "UTC".equals(timezone) || ZONES.contains(timezone);
+    }
+
+    private static List<String> listedZones() {
+        try (InputStream in = ChoicesForm.class.getResourceAsStream("/zones.txt")) {
+            Set<String> known = ZoneId.getAvailableZoneIds();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.startsWith("#") && known.contains(line)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public int maxInterests() {

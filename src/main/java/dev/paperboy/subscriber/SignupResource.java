@@ -1,5 +1,6 @@
 package dev.paperboy.subscriber;
 
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,32 +22,43 @@ import java.util.Optional;
 @Produces(MediaType.TEXT_HTML)
 public class SignupResource {
 
+    /** The honeypot: a field the page hides from people (templates/subscriber/trap.html). */
+    static final String TRAP = "website";
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(ChoicesForm form);
+        static native TemplateInstance form(ChoicesForm form, List<NewestPaper> papers, String csrfToken);
 
         static native TemplateInstance checkInbox(String email);
     }
 
     private final SubscriptionService subscriptions;
     private final SubscriberMails mails;
+    private final SignupPage page;
+    private final CsrfTokenParameterProvider csrf;
 
-    SignupResource(SubscriptionService subscriptions, SubscriberMails mails) {
+    SignupResource(SubscriptionService subscriptions, SubscriberMails mails, SignupPage page,
+                   CsrfTokenParameterProvider csrf) {
         this.subscriptions = subscriptions;
         this.mails = mails;
+        this.page = page;
+        this.csrf = csrf;
     }
 
     @GET
-    public TemplateInstance form() {
-        return Templates.form(ChoicesForm.empty());
+    public String form() {
+        return page.blank(csrf.getToken());
     }
 
-    /** The same "check your inbox" page whether or not the address was known: the form reveals no subscriber. */
+    /**
+     * The same "check your inbox" page whether or not the address was known: the form reveals no subscriber. A post
+     * that filled the field people never see ({@link #TRAP}) is a bot's: it gets that page too, and nothing happens.
+     */
     @POST
     @Path("subscribe")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response subscribe(@RestForm String email, @RestForm String interests, @RestForm String cadence,
-                              @RestForm String hour, @RestForm String timezone) {
+                              @RestForm String hour, @RestForm String timezone, @RestForm(TRAP) String trap) {
         Map<String, String> errors = new LinkedHashMap<>();
         Optional<String> address = EmailAddress.check(email);
         if (address.isEmpty()) {
@@ -55,9 +68,11 @@ public class SignupResource {
                 cadence, hour, timezone, errors);
         if (!errors.isEmpty()) {
             ChoicesForm typed = new ChoicesForm(email, interests, cadence, hour, timezone, false, errors);
-            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.form(typed)).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(page.typed(typed, csrf.getToken())).build();
         }
-        mails.send(subscriptions.signUp(address.get(), choices.get()));
+        if (trap == null || trap.isEmpty()) {
+            mails.send(subscriptions.signUp(address.get(), choices.get()));
+        }
         return Response.ok(Templates.checkInbox(address.get())).build();
     }
 }

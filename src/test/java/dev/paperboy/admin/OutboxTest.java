@@ -43,6 +43,13 @@ class OutboxTest {
                 .extract().asString();
         Matcher confirm = Pattern.compile("http://localhost:\\d+(/confirm/[A-Za-z0-9_.-]+)").matcher(mail);
         assertTrue(confirm.find(), mail);
+        // the HTML part is framed from an answer of its own: sandboxed, no script, framed by this site only
+        Matcher frame = Pattern.compile("<iframe[^>]*src=\"(/admin/outbox/[^\"]+/html)\"").matcher(mail);
+        assertTrue(frame.find(), mail);
+        io.restassured.response.Response html = newcomer.open(frame.group(1));
+        html.then().statusCode(200).body(containsString("Confirm my subscription"));
+        String policy = html.header("Content-Security-Policy");
+        assertTrue(policy.contains("sandbox") && policy.contains("frame-ancestors 'self'") && !policy.contains("script"), policy);
 
         newcomer.submit(confirm.group(1), confirm.group(1), Map.of()).then().statusCode(200)
                 .body(containsString("You are subscribed"));

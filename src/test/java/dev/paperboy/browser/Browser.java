@@ -9,7 +9,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -25,8 +24,10 @@ import java.util.stream.Stream;
 public final class Browser implements AutoCloseable {
 
     public static final Path SCREENSHOTS = Path.of("target/screenshots");
-    private static final File DRIVER = new File("/usr/bin/chromedriver");
-    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final Path DRIVER = ChromiumCondition.onPath("chromedriver", System.getenv())
+            .orElse(Path.of("/usr/bin/chromedriver"));
+    private static final Path CHROMIUM = ChromiumCondition.onPath("chromium", System.getenv())
+            .orElse(Path.of("/usr/bin/chromium"));
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -40,14 +41,14 @@ public final class Browser implements AutoCloseable {
     public static Browser start(String timezone, boolean scriptEnabled) {
         try {
             Path profile = Files.createTempDirectory("paperboy-chromium-");
-            ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments(
+            ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--disable-quic", "--window-size=1100,900", "--user-data-dir=" + profile);
             if (!scriptEnabled) {
                 options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
             }
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                     .usingAnyFreePort().withEnvironment(Map.of("TZ", timezone))
                     .withLogOutput(OutputStream.nullOutputStream()).build();
             return new Browser(new ChromeDriver(service, options), profile);

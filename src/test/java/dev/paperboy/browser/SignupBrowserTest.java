@@ -10,7 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -28,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Signing up, confirming, reading a digest and leaving, as a person does it in a real (headless) Chromium. */
 @QuarkusTest
+@NeedsChromium
 class SignupBrowserTest {
 
     private static final String ZONE = "America/New_York";
@@ -44,17 +44,18 @@ class SignupBrowserTest {
         String email = address("js");
         try (Browser browser = Browser.start(ZONE, true)) {
             browser.open(url("/"));
-            browser.awaitHeading("Get new papers on your topics in your inbox");
+            browser.awaitHeading("New papers on your topics, in your inbox");
             assertEquals("email", browser.find("input#email").getAttribute("type"));
             assertEquals("textarea", browser.find("#interests").getTagName());
             assertEquals(List.of("daily", "weekly"), browser.driver().findElements(By.cssSelector("input[name=cadence]"))
                     .stream().map(radio -> radio.getAttribute("value")).toList());
             assertEquals(24, new Select(browser.find("select#hour")).getOptions().size());
             assertEquals(ZONE, browser.selected("#timezone"), "the page's script takes the zone from the browser");
-            browser.screenshot("signup-form");
-            browser.driver().manage().window().setSize(new Dimension(390, 844));
-            browser.screenshot("signup-form-narrow");
-            browser.driver().manage().window().setSize(new Dimension(1100, 900));
+            assertTrue(browser.driver().findElements(By.cssSelector(".newest .paper h3 a")).size() >= 1,
+                    "the newest papers are listed below the form");
+            PageChecks.assertReadable(browser, "signup-form");
+            PageChecks.assertReachableByKeyboard(browser, "#email");
+            PageChecks.assertReachableByKeyboard(browser, "button[type=submit]");
 
             browser.find("#email").sendKeys("ada at example");
             browser.find("input[name=cadence][value=weekly]").click();
@@ -69,7 +70,7 @@ class SignupBrowserTest {
             assertEquals("7", browser.selected("#hour"));
             assertEquals(ZONE, browser.selected("#timezone"));
             assertEquals(Optional.empty(), Rows.subscriberState("ada at example"), "a bad form stores no subscriber");
-            browser.screenshot("signup-errors");
+            PageChecks.assertReadable(browser, "signup-errors");
 
             browser.find("#email").clear();
             browser.find("#email").sendKeys(email);
@@ -77,7 +78,7 @@ class SignupBrowserTest {
             browser.find("button[type=submit]").click();
             browser.awaitHeading("Check your inbox");
             assertTrue(browser.find("main").getText().contains("We sent a mail to " + email), browser.find("main").getText());
-            browser.screenshot("check-inbox");
+            PageChecks.assertReadable(browser, "check-inbox");
 
             Mailbox.Mail confirmation = new Mailbox(greenMail, email).awaitMail(1);
             assertTrue(confirmation.text().contains("send weekly digests"), confirmation.text());
@@ -90,7 +91,7 @@ class SignupBrowserTest {
             assertEquals(url(confirmPath), browser.driver().getCurrentUrl(), "answered by the POST to the same link");
             assertTrue(browser.find("a[href*='/preferences/']").isDisplayed());
             assertEquals(Optional.of("active"), Rows.subscriberState(email));
-            browser.screenshot("confirmed");
+            PageChecks.assertReadable(browser, "confirmed");
         }
     }
 
@@ -107,7 +108,7 @@ class SignupBrowserTest {
             WebElement button = browser.find("form#confirm button[type=submit]");
             assertEquals("Confirm my subscription", button.getText());
             assertEquals(Optional.of("pending"), Rows.subscriberState(email), "opening the link confirms nothing");
-            browser.screenshot("confirm-without-script");
+            PageChecks.assertReadable(browser, "confirm-without-script");
 
             button.click();
             browser.awaitHeading("You are subscribed");
@@ -149,12 +150,13 @@ class SignupBrowserTest {
             List<WebElement> buttons = browser.driver().findElements(By.tagName("button"));
             assertEquals(1, buttons.size());
             assertEquals(Optional.of("active"), Rows.subscriberState(email), "the GET changes nothing");
-            browser.screenshot("unsubscribe");
+            PageChecks.assertReadable(browser, "unsubscribe");
+            buttons = browser.driver().findElements(By.tagName("button"));
 
             buttons.get(0).click();
             browser.awaitHeading("You are unsubscribed");
             assertEquals(Optional.of("unsubscribed"), Rows.subscriberState(email));
-            browser.screenshot("unsubscribed");
+            PageChecks.assertReadable(browser, "unsubscribed");
         }
     }
 

@@ -167,10 +167,10 @@ class SignupValidationTest {
     @Test
     void anUnknownZoneIsRefusedAndShownAsTyped() {
         String html = assertRefused(with(form(unique("mars")), "timezone", "Mars/Olympus"), "timezone", ZONE_ERROR);
-        assertTrue(html.contains("<option value=\"Mars/Olympus\" selected>Mars/Olympus</option>"), "the typed zone is kept");
+        assertTrue(html.contains("<option selected>Mars/Olympus</option>"), "the typed zone is kept");
         String hostile = "\"><script>alert(1)</script>";
         html = assertRefused(with(form(unique("zonehtml")), "timezone", hostile), "timezone", ZONE_ERROR);
-        assertTrue(html.contains("<option value=\"" + escaped(hostile) + "\" selected>"), "the typed zone comes back escaped");
+        assertTrue(html.contains("<option selected>" + escaped(hostile) + "</option>"), "the typed zone comes back escaped");
         assertFalse(html.contains("<script>alert(1)"));
     }
 
