@@ -25,17 +25,21 @@ public class TestServers implements QuarkusTestResourceLifecycleManager {
 
     static final Path DATA = Path.of("target/test-data");
 
-    /** Init argument: "false" leaves the SMTP relay unset, so Paperboy writes to its local outbox. */
+    /**
+     * Init argument: "false" leaves the SMTP relay unset, so Paperboy writes to its local outbox; "hang" makes the
+     * relay a {@link HangingRelay}.
+     */
     public static final String SMTP = "smtp";
 
     private EmbeddedDatabase database;
     private GreenMail greenMail;
     private RelayProxy relay;
-    private boolean smtp = true;
+    private HangingRelay hangingRelay;
+    private String smtp = "greenmail";
 
     @Override
     public void init(Map<String, String> args) {
-        smtp = !"false".equals(args.get(SMTP));
+        smtp = args.getOrDefault(SMTP, "greenmail");
     }
 
     @Override
@@ -50,7 +54,11 @@ public class TestServers implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.password", database.password(),
                 "paperboy.admin-token", AdminApi.TOKEN));
         Rows.use(database.jdbcUrl(), database.username(), database.password());
-        if (smtp) {
+        if (smtp.equals("hang")) {
+            hangingRelay = HangingRelay.start();
+            config.put("paperboy.smtp.host", "127.0.0.1");
+            config.put("paperboy.smtp.port", Integer.toString(hangingRelay.port()));
+        } else if (!smtp.equals("false")) {
             greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             greenMail.start();
             // Paperboy talks to the proxy, so a test can cut the relay without GreenMail dropping what it holds
@@ -75,6 +83,9 @@ public class TestServers implements QuarkusTestResourceLifecycleManager {
         }
         if (greenMail != null) {
             greenMail.stop();
+        }
+        if (hangingRelay != null) {
+            hangingRelay.close();
         }
         if (database != null) {
             database.stop();

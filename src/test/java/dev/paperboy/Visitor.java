@@ -26,12 +26,17 @@ public final class Visitor {
 
     /** Opens {@code page}, then posts {@code fields} plus the page's CSRF token to {@code action}. */
     public Response submit(String page, String action, Map<String, ?> fields) {
+        return submit(page, action, fields, Map.of());
+    }
+
+    /** {@link #submit(String, String, Map)} with extra headers on the post (say, a proxy's X-Forwarded-For). */
+    public Response submit(String page, String action, Map<String, ?> fields, Map<String, String> headers) {
         String html = open(page).then().statusCode(200).extract().asString();
         Matcher csrf = CSRF.matcher(html);
         if (!csrf.find()) {
             throw new AssertionError("no CSRF field on " + page);
         }
-        return given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+        return given().headers(headers).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParams(fields).formParam("csrf", csrf.group(1)).post(action);
     }
 }

@@ -6,7 +6,7 @@ import org.quartz.Job;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
 
-/** Another try of one sign-up mail; the mail is written anew from the subscriber as they stand now. */
+/** One try of one sign-up mail, written from the subscriber as they stand now; a failed try queues the next. */
 @Dependent
 public class SignupMailJob implements Job {
 
@@ -15,11 +15,11 @@ public class SignupMailJob implements Job {
     static final String ATTEMPT = "attempt";
 
     private final SubscriberMails mails;
-    private final SignupMailRetry retries;
+    private final SignupMailQueue queue;
 
-    SignupMailJob(SubscriberMails mails, SignupMailRetry retries) {
+    SignupMailJob(SubscriberMails mails, SignupMailQueue queue) {
         this.mails = mails;
-        this.retries = retries;
+        this.queue = queue;
     }
 
     @Override
@@ -33,7 +33,7 @@ public class SignupMailJob implements Job {
             return;
         }
         if (!mails.trySend(subscriber, outcome)) {
-            retries.schedule(subscriberId, outcome, attempt + 1);
+            queue.retry(subscriberId, outcome, attempt + 1);
         }
     }
 

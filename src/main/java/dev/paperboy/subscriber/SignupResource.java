@@ -1,6 +1,8 @@
 package dev.paperboy.subscriber;
 
 import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
+import dev.paperboy.system.ClientAddresses;
+import dev.paperboy.system.PaperboyConfig;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -8,6 +10,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
@@ -33,16 +37,18 @@ public class SignupResource {
     }
 
     private final SubscriptionService subscriptions;
-    private final SubscriberMails mails;
     private final SignupPage page;
     private final CsrfTokenParameterProvider csrf;
+    private final ClientAddresses clients;
+    private final boolean recordClient;
 
-    SignupResource(SubscriptionService subscriptions, SubscriberMails mails, SignupPage page,
-                   CsrfTokenParameterProvider csrf) {
+    SignupResource(SubscriptionService subscriptions, SignupPage page, CsrfTokenParameterProvider csrf,
+                   ClientAddresses clients, PaperboyConfig config) {
         this.subscriptions = subscriptions;
-        this.mails = mails;
         this.page = page;
         this.csrf = csrf;
+        this.clients = clients;
+        this.recordClient = config.recordSignupIp();
     }
 
     @GET
@@ -58,7 +64,8 @@ public class SignupResource {
     @Path("subscribe")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response subscribe(@RestForm String email, @RestForm String interests, @RestForm String cadence,
-                              @RestForm String hour, @RestForm String timezone, @RestForm(TRAP) String trap) {
+                              @RestForm String hour, @RestForm String timezone, @RestForm(TRAP) String trap,
+                              @Context HttpServerRequest request) {
         Map<String, String> errors = new LinkedHashMap<>();
         Optional<String> address = EmailAddress.check(email);
         if (address.isEmpty()) {
@@ -71,7 +78,7 @@ public class SignupResource {
             return Response.status(Response.Status.BAD_REQUEST).entity(page.typed(typed, csrf.getToken())).build();
         }
         if (trap == null || trap.isEmpty()) {
-            mails.send(subscriptions.signUp(address.get(), choices.get()));
+            subscriptions.signUp(address.get(), choices.get(), recordClient ? clients.of(request) : null);
         }
         return Response.ok(Templates.checkInbox(address.get())).build();
     }

@@ -69,6 +69,14 @@ public class Subscriber extends PanacheEntityBase {
     @Column(name = "signup_mails_since")
     public Instant signupMailsSince;
 
+    /** When the newest confirmation mail was asked for; its link works until PAPERBOY_CONFIRM_TTL after. */
+    @Column(name = "confirm_requested_at")
+    public Instant confirmRequestedAt;
+
+    /** The sign-up's client address, kept only with PAPERBOY_RECORD_SIGNUP_IP=true. */
+    @Column(name = "signup_ip")
+    public String signupIp;
+
     public static Optional<Subscriber> byEmail(String email) {
         return find("emailKey", emailKey(email)).firstResultOptional();
     }
@@ -101,6 +109,11 @@ public class Subscriber extends PanacheEntityBase {
 
     static String emailKey(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** A sign-up waiting for confirmation whose link is older than {@code ttl}. */
+    public boolean confirmationExpired(java.time.Duration ttl, Instant now) {
+        return state == State.pending && confirmRequestedAt != null && confirmRequestedAt.plus(ttl).isBefore(now);
     }
 
     public List<String> interestList() {

@@ -28,28 +28,10 @@ class SubscriberMails {
 
     private final MailGateway gateway;
     private final SubscriberLinks links;
-    private final SignupMailRetry retries;
 
-    SubscriberMails(MailGateway gateway, SubscriberLinks links, SignupMailRetry retries) {
+    SubscriberMails(MailGateway gateway, SubscriberLinks links) {
         this.gateway = gateway;
         this.links = links;
-        this.retries = retries;
-    }
-
-    /**
-     * Sends the mail a sign-up calls for, unless the address has had its sign-up mails for this hour. When the relay
-     * cannot take it now, a Quartz job (persistent, so it survives a restart) tries again later.
-     */
-    void send(SubscriptionService.Signup signup) {
-        Subscriber subscriber = signup.subscriber();
-        if (!signup.mail()) {
-            LOG.infof("Subscriber %d had %d sign-up mails this hour: no more", subscriber.id,
-                    SubscriptionService.SIGNUP_MAILS_PER_HOUR);
-            return;
-        }
-        if (!trySend(subscriber, signup.outcome())) {
-            retries.schedule(subscriber.id, signup.outcome(), 1);
-        }
     }
 
     /** One attempt; true when the mail was handed over or can never be (the relay refused the address). */

@@ -4,6 +4,7 @@ import dev.paperboy.paper.ImportResult;
 import dev.paperboy.system.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,18 +32,29 @@ public class SubscriptionService {
     public record ImportedSubscriber(String email, List<String> interests, String cadence, String hour, String timezone) {
     }
 
+    private static final Logger LOG = Logger.getLogger(SubscriptionService.class);
+
+    private final SignupMailQueue mails;
+
+    SubscriptionService(SignupMailQueue mails) {
+        this.mails = mails;
+    }
+
     /**
      * A new address waits for confirmation; a pending one gets its choices replaced and a new mail; one that left
      * starts over with fresh links; an active one is left alone (only its owner may change it, from their mail).
+     * The mail the sign-up calls for is queued in the same transaction and sent after the answer, the same way for
+     * a known address as for a new one; {@code clientAddress} (null unless the operator keeps it) is stored with a
+     * pending sign-up.
      */
     @Transactional
-    public Signup signUp(String email, SubscriptionChoices choices) {
+    public Signup signUp(String email, SubscriptionChoices choices, String clientAddress) {
         Subscriber.Claimed claimed = Subscriber.claim(email, Subscriber.State.pending);
         Subscriber subscriber = claimed.subscriber();
         if (!claimed.created()) {
             switch (subscriber.state) {
                 case active, paused -> {
-                    return new Signup(SignupOutcome.ALREADY_SUBSCRIBED, subscriber, allowMail(subscriber));
+                    return queued(new Signup(SignupOutcome.ALREADY_SUBSCRIBED, subscriber, allowMail(subscriber)));
                 }
                 case unsubscribed -> {
                     subscriber.tokenKey = Secrets.randomToken(16);
@@ -55,7 +67,19 @@ public class SubscriptionService {
         }
         subscriber.email = email;
         subscriber.apply(choices);
-        return new Signup(SignupOutcome.CONFIRMATION_NEEDED, subscriber, allowMail(subscriber));
+        subscriber.confirmRequestedAt = Instant.now();
+        subscriber.signupIp = clientAddress;
+        return queued(new Signup(SignupOutcome.CONFIRMATION_NEEDED, subscriber, allowMail(subscriber)));
+    }
+
+    private Signup queued(Signup signup) {
+        if (signup.mail()) {
+            mails.enqueue(signup.subscriber().id, signup.outcome());
+        } else {
+            LOG.infof("Subscriber %d had %d sign-up mails this hour: no more", signup.subscriber().id,
+                    SIGNUP_MAILS_PER_HOUR);
+        }
+        return signup;
     }
 
     /** Spends one of the address's sign-up mails for this hour, if any is left. */
@@ -72,11 +96,14 @@ public class SubscriptionService {
         return true;
     }
 
-    /** Confirms a pending subscription; an active or paused one stays as it is; one that left cannot be confirmed. */
+    /**
+     * Confirms a pending subscription whose link has not expired; an active or paused one stays as it is; one that
+     * left cannot be confirmed.
+     */
     @Transactional
-    public Optional<Subscriber> confirm(String tokenKey) {
+    public Optional<Subscriber> confirm(String tokenKey, Duration ttl) {
         return Subscriber.byTokenKey(tokenKey)
-                .filter(s -> s.state != Subscriber.State.unsubscribed)
+                .filter(s -> s.state != Subscriber.State.unsubscribed && !s.confirmationExpired(ttl, Instant.now()))
                 .map(s -> {
                     if (s.state == Subscriber.State.pending) {
                         s.state = Subscriber.State.active;

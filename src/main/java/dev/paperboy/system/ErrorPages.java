@@ -14,7 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.util.Map;
 
-/** The pages for an unknown link (404) and for an expired form (the CSRF filter's bare 400). */
+/** The pages for an unknown link (404), an expired form (the CSRF filter's bare 400) and too many tries (429). */
 public class ErrorPages {
 
     @CheckedTemplate
@@ -22,10 +22,17 @@ public class ErrorPages {
         static native TemplateInstance notFound();
 
         static native TemplateInstance formExpired();
+
+        static native TemplateInstance tooMany(long retryAfter, long retryMinutes);
     }
 
     public static String notFoundPage() {
         return Templates.notFound().render();
+    }
+
+    /** The page for a client over a rate limit, who may try again in {@code retryAfter} seconds. */
+    static String tooManyPage(long retryAfter) {
+        return Templates.tooMany(retryAfter, (retryAfter + 59) / 60).render();
     }
 
     /** The parsed Content-Type, or null when it is missing or does not parse. */

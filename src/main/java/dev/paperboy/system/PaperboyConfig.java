@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,6 +46,19 @@ public interface PaperboyConfig {
     @WithDefault("20M")
     MemorySize maxDocumentSize();
 
+    /** A confirmation link works this long after it was mailed; a sign-up still unconfirmed then is deleted. */
+    @WithDefault("7d")
+    Duration confirmTtl();
+
+    /** Proxies (IP addresses or CIDR ranges) whose X-Forwarded-For is believed; none by default. */
+    Optional<List<String>> trustedProxies();
+
+    /** Keep the client address of each sign-up (not needed to run the service, so off by default). */
+    @WithDefault("false")
+    boolean recordSignupIp();
+
+    RateLimit rateLimit();
+
     Smtp smtp();
 
     Digest digest();
@@ -76,6 +90,23 @@ public interface PaperboyConfig {
         /** Connect and read timeout of the SMTP connection. */
         @WithDefault("30s")
         Duration timeout();
+    }
+
+    /** Requests per client address on the public endpoints that cost something; 0 requests turns a limit off. */
+    interface RateLimit {
+        /** Posts of the sign-up form per client address in {@link #signupPer()}. */
+        @WithDefault("20")
+        long signupRequests();
+
+        @WithDefault("10m")
+        Duration signupPer();
+
+        /** Preview requests (GET /api/preview) per client address in {@link #previewPer()}. */
+        @WithDefault("120")
+        long previewRequests();
+
+        @WithDefault("1m")
+        Duration previewPer();
     }
 
     /** What goes into a digest and how its delivery is retried. */

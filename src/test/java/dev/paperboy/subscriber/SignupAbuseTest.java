@@ -53,4 +53,12 @@ class SignupAbuseTest {
         new Mailbox(greenMail, person).awaitMail(1);
         assertTrue(new Mailbox(greenMail, bot).messages().isEmpty(), "no mail to the bot's address");
     }
+
+    @Test
+    void theClientAddressOfASignUpIsNotKeptByDefault() {
+        Person person = Person.pending(greenMail, Person.address("noip"), "sea ice");
+        Subscriber row = QuarkusTransaction.requiringNew().call(() -> Subscriber.byEmail(person.email()).orElseThrow());
+        assertEquals(null, row.signupIp);
+        assertTrue(row.confirmRequestedAt != null, "the link's lifetime starts at the sign-up");
+    }
 }

@@ -53,6 +53,26 @@ public final class FixedSecrets {
         }
 
         @Override
+        public Duration confirmTtl() {
+            return Duration.ofDays(7);
+        }
+
+        @Override
+        public Optional<java.util.List<String>> trustedProxies() {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean recordSignupIp() {
+            return false;
+        }
+
+        @Override
+        public RateLimit rateLimit() {
+            throw new UnsupportedOperationException("Secrets does not read the rate limits");
+        }
+
+        @Override
         public Smtp smtp() {
             throw new UnsupportedOperationException("Secrets does not read the SMTP settings");
         }
