@@ -33,7 +33,7 @@ public class OneClickUnsubscribe {
     private void unsubscribe(RoutingContext context) {
         Optional<Subscriber> left = tokens.open(LinkTokens.Purpose.UNSUBSCRIBE, context.pathParam("token"))
                 .flatMap(subscriptions::unsubscribe);
-        String page = left.map(s -> UnsubscribeResource.Templates.done(s.email, links.home()).render())
+        String page = left.map(s -> UnsubscribeResource.Templates.done(s.email, links.home(), links.deletion(s)).render())
                 .orElseGet(ErrorPages::notFoundPage);
         context.response()
                 .setStatusCode(left.isPresent() ? 200 : 404)

@@ -24,9 +24,9 @@ public class PreferencesResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance edit(ChoicesForm form, boolean saved, String unsubscribeUrl, String feedUrl);
+        static native TemplateInstance edit(ChoicesForm form, boolean saved, Links links);
 
-        static native TemplateInstance unavailable(String homeUrl);
+        static native TemplateInstance unavailable(String homeUrl, Links links);
     }
 
     private final SubscriberTokens tokens;
@@ -43,9 +43,9 @@ public class PreferencesResource {
     public TemplateInstance edit(@PathParam("token") String token) {
         Subscriber subscriber = tokens.subscriber(LinkTokens.Purpose.PREFERENCES, token).orElseThrow(NotFoundException::new);
         if (!editable(subscriber)) {
-            return Templates.unavailable(links.home());
+            return Templates.unavailable(links.home(), links(subscriber));
         }
-        return Templates.edit(ChoicesForm.of(subscriber), false, links.unsubscribe(subscriber), links.feed(subscriber));
+        return Templates.edit(ChoicesForm.of(subscriber), false, links(subscriber));
     }
 
     @POST
@@ -54,7 +54,8 @@ public class PreferencesResource {
                          @RestForm String hour, @RestForm String timezone, @RestForm String paused) {
         Subscriber subscriber = tokens.subscriber(LinkTokens.Purpose.PREFERENCES, token).orElseThrow(NotFoundException::new);
         if (!editable(subscriber)) {
-            return Response.status(Response.Status.CONFLICT).entity(Templates.unavailable(links.home())).build();
+            return Response.status(Response.Status.CONFLICT)
+                    .entity(Templates.unavailable(links.home(), links(subscriber))).build();
         }
         Map<String, String> errors = new LinkedHashMap<>();
         Optional<SubscriptionChoices> choices = SubscriptionChoices.check(SubscriptionChoices.lines(interests),
@@ -63,11 +64,20 @@ public class PreferencesResource {
         if (choices.isEmpty()) {
             ChoicesForm typed = new ChoicesForm(subscriber.email, interests, cadence, hour, timezone, pause, errors);
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.edit(typed, false, links.unsubscribe(subscriber), links.feed(subscriber))).build();
+                    .entity(Templates.edit(typed, false, links(subscriber))).build();
         }
         Subscriber saved = subscriptions.updatePreferences(subscriber.tokenKey, choices.get(), pause)
                 .orElseThrow(NotFoundException::new);
-        return Response.ok(Templates.edit(ChoicesForm.of(saved), true, links.unsubscribe(saved), links.feed(saved))).build();
+        return Response.ok(Templates.edit(ChoicesForm.of(saved), true, links(saved))).build();
+    }
+
+    /** The page's other links: unsubscribe, the feed, and the subscriber's own data. */
+    public record Links(String unsubscribe, String feed, String data, String deletion) {
+    }
+
+    private Links links(Subscriber subscriber) {
+        return new Links(links.unsubscribe(subscriber), links.feed(subscriber), links.data(subscriber),
+                links.deletion(subscriber));
     }
 
     private static boolean editable(Subscriber subscriber) {

@@ -28,6 +28,16 @@ public class SubscriberLinks {
         return link("/unsubscribe/", Purpose.UNSUBSCRIBE, subscriber);
     }
 
+    /** "Download my data", under the preferences link. */
+    public String data(Subscriber subscriber) {
+        return preferences(subscriber) + "/data";
+    }
+
+    /** "Delete me", under the preferences link: a page that asks first. */
+    public String deletion(Subscriber subscriber) {
+        return preferences(subscriber) + "/delete";
+    }
+
     public String feed(Subscriber subscriber) {
         return link("/feed/", Purpose.FEED, subscriber);
     }

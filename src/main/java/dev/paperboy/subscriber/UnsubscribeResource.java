@@ -18,7 +18,7 @@ public class UnsubscribeResource {
     static class Templates {
         static native TemplateInstance confirm(String email, boolean alreadyGone);
 
-        static native TemplateInstance done(String email, String homeUrl);
+        static native TemplateInstance done(String email, String homeUrl, String deletionUrl);
     }
 
     private final SubscriberTokens tokens;
