@@ -4,12 +4,15 @@ import dev.paperboy.mail.MailBodies;
 import dev.paperboy.mail.MailContent;
 import dev.paperboy.mail.MailFailure;
 import dev.paperboy.mail.MailGateway;
+import dev.paperboy.system.Durations;
+import dev.paperboy.system.PaperboyConfig;
 import dev.paperboy.system.Secrets;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -21,17 +24,20 @@ class SubscriberMails {
 
     @CheckedTemplate(basePath = "mail")
     static class Templates {
-        static native TemplateInstance confirm(String confirmUrl, List<String> interests, String cadence, String homeUrl);
+        static native TemplateInstance confirm(String confirmUrl, List<String> interests, String cadence, String homeUrl,
+                                               String ttl);
 
         static native TemplateInstance alreadySubscribed(String preferencesUrl, String unsubscribeUrl, String homeUrl);
     }
 
     private final MailGateway gateway;
     private final SubscriberLinks links;
+    private final Duration confirmTtl;
 
-    SubscriberMails(MailGateway gateway, SubscriberLinks links) {
+    SubscriberMails(MailGateway gateway, SubscriberLinks links, PaperboyConfig config) {
         this.gateway = gateway;
         this.links = links;
+        this.confirmTtl = config.confirmTtl();
     }
 
     /** One attempt; true when the mail was handed over or can never be (the relay refused the address). */
@@ -39,7 +45,7 @@ class SubscriberMails {
         MailContent mail = switch (outcome) {
             case CONFIRMATION_NEEDED -> content(subscriber, "Confirm your Paperboy subscription", "confirm",
                     MailBodies.render(() -> Templates.confirm(links.confirm(subscriber), subscriber.interestList(),
-                            subscriber.cadence.name(), links.home())));
+                            subscriber.cadence.name(), links.home(), Durations.words(confirmTtl))));
             case ALREADY_SUBSCRIBED -> content(subscriber, "You are already subscribed to Paperboy", "subscribed",
                     MailBodies.render(() -> Templates.alreadySubscribed(links.preferences(subscriber),
                             links.unsubscribe(subscriber), links.home())));
