@@ -40,7 +40,7 @@ class SignupBrowserTest {
     URL root;
 
     @Test
-    void signUpWithScriptFixingMistakesThenConfirmAtOnce() {
+    void signUpWithScriptFixingMistakesThenConfirmAtOnce() throws IOException {
         String email = address("js");
         try (Browser browser = Browser.start(ZONE, true)) {
             browser.open(url("/"));
@@ -86,6 +86,9 @@ class SignupBrowserTest {
             assertEquals(Optional.of("pending"), Rows.subscriberState(email));
             String confirmPath = confirmation.linkPath("/confirm/");
             assertTrue(confirmation.html().contains("href=\"" + url(confirmPath) + "\""), "the mail links to this server");
+            showMail(browser, confirmation.html(), "confirmation-mail");
+            browser.awaitHeading("Confirm your subscription");
+            PageChecks.assertReadable(browser, "confirmation-mail");
             browser.open(url(confirmPath));
             browser.awaitHeading("You are subscribed");
             assertEquals(url(confirmPath), browser.driver().getCurrentUrl(), "answered by the POST to the same link");
@@ -132,17 +135,23 @@ class SignupBrowserTest {
             AdminApi.forceRun(Instant.now());
             assertEquals(List.of("sent"), Rows.digests(email).stream().map(Rows.DigestRow::state).toList());
 
-            Path html = Browser.SCREENSHOTS.resolve("digest-mail.html");
-            Files.createDirectories(html.getParent());
-            Files.writeString(html, new Mailbox(greenMail, email).awaitMail(2).html());
-            browser.open(html.toAbsolutePath().toUri().toString());
+            showMail(browser, new Mailbox(greenMail, email).awaitMail(2).html(), "digest-mail");
             browser.awaitHeading("1 new paper for you");
             assertTrue(browser.driver().findElement(By.linkText(title)).isDisplayed());
             assertTrue(browser.find("body").getText().contains("R. Salamander, C. Newt"));
             assertTrue(browser.find("body").getText().contains("Why: Matches “" + INTEREST + "”"), browser.find("body").getText());
-            browser.screenshot("digest-mail");
+            PageChecks.assertReadable(browser, "digest-mail");
 
+            String view = browser.driver().findElement(By.linkText("View in your browser")).getAttribute("href");
             String unsubscribe = browser.driver().findElement(By.linkText("Unsubscribe")).getAttribute("href");
+            browser.open(view);
+            browser.awaitHeading("1 new paper");
+            assertTrue(browser.driver().findElement(By.linkText(title)).isDisplayed());
+            PageChecks.assertReadable(browser, "digest-view");
+            browser.open(browser.driver().getCurrentUrl().replace("/digests/", "/digests/x"));
+            browser.awaitHeading("This link does not work");
+            PageChecks.assertReadable(browser, "not-found");
+
             assertTrue(unsubscribe.startsWith(url("/unsubscribe/")), "the mail links to this server: " + unsubscribe);
             browser.open(unsubscribe);
             browser.awaitHeading("Unsubscribe?");
@@ -158,6 +167,14 @@ class SignupBrowserTest {
             assertEquals(Optional.of("unsubscribed"), Rows.subscriberState(email));
             PageChecks.assertReadable(browser, "unsubscribed");
         }
+    }
+
+    /** Opens a mail's HTML part as a mail client shows it: from a file, nothing around it. */
+    private static void showMail(Browser browser, String html, String name) throws IOException {
+        Path file = Browser.SCREENSHOTS.resolve(name + ".html");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, html);
+        browser.open(file.toAbsolutePath().toUri().toString());
     }
 
     /** Fills and sends the form, then returns the path of the confirm link from the mail. */
