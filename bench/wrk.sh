@@ -33,6 +33,7 @@ curl -sf "$BASE/q/health/ready" >/dev/null || { echo "Paperboy did not start; lo
 
 declare -A RPS P99
 ENDPOINTS=("/q/health/live" "/" "/api/preview?interest=neural%20networks")
+GZIP="/ (gzip)"  # the sign-up page as browsers fetch it, compressed
 # warm up the JIT and the page cache on each endpoint, then measure
 for path in "${ENDPOINTS[@]}"; do
   wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$BASE$path" >/dev/null
@@ -40,19 +41,24 @@ done
 to_ms() { # wrk prints 812.00us, 3.21ms or 1.02s
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
-for path in "${ENDPOINTS[@]}"; do
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE$path")
+for path in "${ENDPOINTS[@]}" "$GZIP"; do
+  if [ "$path" = "$GZIP" ]; then
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "$BASE/")
+  else
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE$path")
+  fi
   if echo "$out" | grep -q "Non-2xx"; then echo "$path answered errors:" >&2; echo "$out" >&2; exit 1; fi
   RPS[$path]=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
   P99[$path]=$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
 done
 SIZE=$(curl -s "$BASE/" | wc -c)
+GZSIZE=$(curl -s -H 'Accept-Encoding: gzip' "$BASE/" | wc -c)
 health=/q/health/live
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency; $(nproc) cores; GET / is $SIZE bytes"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency; $(nproc) cores; GET / is $SIZE bytes, $GZSIZE gzipped"
 echo
 echo "| endpoint | requests/s | p99 ms | requests/s vs health | p99 vs health |"
 echo "|---|---:|---:|---:|---:|"
-for path in "${ENDPOINTS[@]}"; do
+for path in "${ENDPOINTS[@]}" "$GZIP"; do
   awk -v p="$path" -v r="${RPS[$path]}" -v l="${P99[$path]}" -v hr="${RPS[$health]}" -v hl="${P99[$health]}" \
     'BEGIN { printf "| `GET %s` | %.0f | %.1f | %.0f %% | %.1f× |\n", p, r, l, 100 * r / hr, l / hl }'
 done

@@ -5,7 +5,6 @@ import io.restassured.RestAssured;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,11 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A person who signed up through the form, and the paths of their links (null where they have none yet). */
 public record Person(String email, String confirm, String preferences, String unsubscribe, String feed) {
-
-    /** A fresh address of the given kind, unique to this test run. */
-    public static String address(String kind) {
-        return kind + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-    }
 
     /** The form's choices besides the address. */
     public static Map<String, String> choices(String interests) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import dev.paperboy.Await;
 import dev.paperboy.InjectGreenMail;
+import dev.paperboy.People;
 import dev.paperboy.Person;
 import dev.paperboy.subscriber.Subscriber;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -48,7 +49,7 @@ class PreferencesBrowserTest {
 
     @Test
     void changeMakeAMistakeDownloadAndDelete() throws IOException {
-        Person person = Person.active(greenMail, Person.address("browser.prefs"), "coral spawning");
+        Person person = Person.active(greenMail, People.address("browser.prefs"), "coral spawning");
         Path downloads = Files.createTempDirectory(Path.of("target"), "downloads-");
         try (Browser browser = Browser.start("Europe/Oslo", true)) {
             browser.open(url(person.preferences()));

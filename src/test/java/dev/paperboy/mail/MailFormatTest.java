@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import dev.paperboy.AdminApi;
 import dev.paperboy.InjectGreenMail;
 import dev.paperboy.Mailbox;
+import dev.paperboy.People;
 import dev.paperboy.Person;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class MailFormatTest {
 
     @Test
     void theConfirmationMail() {
-        String email = Person.address("format.confirm");
+        String email = People.address("format.confirm");
         Person person = Person.pending(greenMail, email, "cold seeps\nhydrothermal vents");
         Mailbox.Mail mail = new Mailbox(greenMail, email).awaitMail(1);
         assertSurvivesClients(mail.html(), "confirmation");
@@ -62,7 +63,7 @@ class MailFormatTest {
 
     @Test
     void theDigestMail() {
-        String email = Person.address("format.digest");
+        String email = People.address("format.digest");
         String tag = UUID.randomUUID().toString().substring(0, 8);
         Person.active(greenMail, email, "abyssal plain sediments");
         String longAbstract = "Abyssal plain sediments hold a record of the deep ocean. ".repeat(12);

@@ -3,6 +3,7 @@ package dev.paperboy.subscriber;
 import dev.paperboy.AdminApi;
 import dev.paperboy.Await;
 import dev.paperboy.HangingRelay;
+import dev.paperboy.People;
 import dev.paperboy.Person;
 import dev.paperboy.Visitor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -69,9 +70,9 @@ class AbuseLimitsTest {
     void aBurstOfSignUpsFromOneClientIsCutOffWith429AndRetryAfter() {
         String client = "203.0.113.7";
         for (int i = 0; i < AbuseLimitsProfile.SIGNUPS; i++) {
-            assertEquals(200, signUpFrom(client, Person.address("burst" + i)).statusCode());
+            assertEquals(200, signUpFrom(client, People.address("burst" + i)).statusCode());
         }
-        String refused = Person.address("burst.refused");
+        String refused = People.address("burst.refused");
         Response tooMany = signUpFrom(client, refused);
         assertEquals(429, tooMany.statusCode());
         long retryAfter = Long.parseLong(tooMany.header("Retry-After"));
@@ -81,8 +82,8 @@ class AbuseLimitsTest {
         assertNull(row(refused), "nothing stored for a refused post");
 
         // what the client writes at the left of the header does not make it someone else
-        assertEquals(429, signUpFrom("198.51.100.1, " + client, Person.address("burst.spoof")).statusCode());
-        assertEquals(200, signUpFrom("203.0.113.8", Person.address("burst.other")).statusCode(), "another client is not held");
+        assertEquals(429, signUpFrom("198.51.100.1, " + client, People.address("burst.spoof")).statusCode());
+        assertEquals(200, signUpFrom("203.0.113.8", People.address("burst.other")).statusCode(), "another client is not held");
     }
 
     @Test
@@ -103,11 +104,11 @@ class AbuseLimitsTest {
 
     @Test
     void aKnownAndANewAddressGetTheSameAnswerWhileTheRelayHangs() {
-        String known = Person.address("hang.known");
+        String known = People.address("hang.known");
         AdminApi.admin().contentType(ContentType.JSON)
                 .body("[{\"email\": \"" + known + "\", \"interests\": [\"glacier retreat\"]}]")
                 .post("/api/admin/subscribers").then().statusCode(200);
-        String fresh = Person.address("hang.new");
+        String fresh = People.address("hang.new");
         String client = "203.0.113.20";
 
         Response forKnown = signUpFrom(client, known);

@@ -3,6 +3,7 @@ package dev.paperboy.subscriber;
 import com.icegreen.greenmail.util.GreenMail;
 import dev.paperboy.InjectGreenMail;
 import dev.paperboy.Mailbox;
+import dev.paperboy.People;
 import dev.paperboy.Person;
 import dev.paperboy.Visitor;
 import dev.paperboy.system.PaperboyConfig;
@@ -51,8 +52,8 @@ class ConfirmExpiryTest {
 
     @Test
     void anExpiredLinkConfirmsNothingAndTheSignUpIsDeletedWhileAYoungerOneStays() {
-        Person old = Person.pending(greenMail, Person.address("expiry.old"), "fjords");
-        Person young = Person.pending(greenMail, Person.address("expiry.young"), "fjords");
+        Person old = Person.pending(greenMail, People.address("expiry.old"), "fjords");
+        Person young = Person.pending(greenMail, People.address("expiry.young"), "fjords");
         askedFor(old.email(), config.confirmTtl().plusMinutes(1));
         askedFor(young.email(), config.confirmTtl().minusMinutes(5));
 
@@ -74,7 +75,7 @@ class ConfirmExpiryTest {
 
     @Test
     void signingUpAgainGivesTheLinkANewLifetime() {
-        Person person = Person.pending(greenMail, Person.address("expiry.again"), "moraines");
+        Person person = Person.pending(greenMail, People.address("expiry.again"), "moraines");
         askedFor(person.email(), config.confirmTtl().plusHours(1));
         assertEquals(410, RestAssured.given().get(person.confirm()).statusCode());
 

@@ -3,6 +3,7 @@ package dev.paperboy.subscriber;
 import com.icegreen.greenmail.util.GreenMail;
 import dev.paperboy.InjectGreenMail;
 import dev.paperboy.Mailbox;
+import dev.paperboy.People;
 import dev.paperboy.Person;
 import dev.paperboy.Visitor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,8 +41,8 @@ class SignupAbuseTest {
 
     @Test
     void aBotThatFillsTheHiddenFieldGetsTheUsualPageAndNothingIsStoredOrMailed() {
-        String bot = Person.address("honeypot.bot");
-        String person = Person.address("honeypot.person");
+        String bot = People.address("honeypot.bot");
+        String person = People.address("honeypot.person");
         Map<String, String> filled = form(bot);
         filled.put(SignupResource.TRAP, "https://spam.example/");
         Response botAnswer = new Visitor().submit("/", "/subscribe", filled);
@@ -56,7 +57,7 @@ class SignupAbuseTest {
 
     @Test
     void theClientAddressOfASignUpIsNotKeptByDefault() {
-        Person person = Person.pending(greenMail, Person.address("noip"), "sea ice");
+        Person person = Person.pending(greenMail, People.address("noip"), "sea ice");
         Subscriber row = QuarkusTransaction.requiringNew().call(() -> Subscriber.byEmail(person.email()).orElseThrow());
         assertEquals(null, row.signupIp);
         assertTrue(row.confirmRequestedAt != null, "the link's lifetime starts at the sign-up");

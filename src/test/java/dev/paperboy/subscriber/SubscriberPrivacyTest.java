@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import dev.paperboy.AdminApi;
 import dev.paperboy.InjectGreenMail;
 import dev.paperboy.Mailbox;
+import dev.paperboy.People;
 import dev.paperboy.Person;
 import dev.paperboy.Visitor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -45,7 +46,7 @@ class SubscriberPrivacyTest {
     }
 
     private Reader readerWithADigest(String kind) {
-        Person person = Person.active(greenMail, Person.address(kind), INTEREST);
+        Person person = Person.active(greenMail, People.address(kind), INTEREST);
         String tag = UUID.randomUUID().toString();
         AdminApi.importPapers("""
                 [{"id": "%s", "title": "Narwhal tusk sensing of salinity %s",

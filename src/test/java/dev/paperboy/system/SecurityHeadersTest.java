@@ -2,6 +2,7 @@ package dev.paperboy.system;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.paperboy.InjectGreenMail;
+import dev.paperboy.People;
 import dev.paperboy.Person;
 import dev.paperboy.Visitor;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,7 +67,7 @@ class SecurityHeadersTest {
 
     @Test
     void everyPageOfTheSubscriberCarriesThePolicyAndNoInlineCode() {
-        Person person = Person.active(greenMail, Person.address("csp"), "tidal energy");
+        Person person = Person.active(greenMail, People.address("csp"), "tidal energy");
         Map<String, Supplier<Response>> pages = new LinkedHashMap<>();
         pages.put("form", () -> RestAssured.given().get("/"));
         pages.put("preferences", () -> RestAssured.given().get(person.preferences()));
@@ -77,7 +78,7 @@ class SecurityHeadersTest {
         }
         assertPage("form with errors", 400, new Visitor().submit("/", "/subscribe", Map.of("email", "nope")));
         assertPage("check inbox", 200, new Visitor().submit("/", "/subscribe",
-                Map.of("email", Person.address("csp.inbox"), "interests", "tides")));
+                Map.of("email", People.address("csp.inbox"), "interests", "tides")));
         assertPage("expired form", 400, RestAssured.given().contentType("application/x-www-form-urlencoded")
                 .formParam("email", "x@example.org").post("/subscribe"));
         assertPage("unknown link", 404, RestAssured.given().get("/confirm/nothing.here"));
