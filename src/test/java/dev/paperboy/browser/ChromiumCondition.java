@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs the browser tests where Debian's Chromium and its driver are installed; elsewhere skips them with the command
@@ -19,9 +20,16 @@ public class ChromiumCondition implements ExecutionCondition {
 
     static final String INSTALL = "apt-get install chromium chromium-driver";
 
+    private static final AtomicBoolean TOLD = new AtomicBoolean();
+
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        return decide(System.getenv());
+        ConditionEvaluationResult result = decide(System.getenv());
+        if (result.isDisabled() && TOLD.compareAndSet(false, true)) {
+            // the build's console shows no skip reason by itself; say once what to install
+            System.err.println("[paperboy] " + result.getReason().orElse(""));
+        }
+        return result;
     }
 
     static ConditionEvaluationResult decide(Map<String, String> environment) {
