@@ -1,6 +1,7 @@
 package dev.paperboy.admin;
 
 import dev.paperboy.AdminApi;
+import dev.paperboy.Await;
 import dev.paperboy.People;
 import dev.paperboy.Rows;
 import dev.paperboy.Visitor;
@@ -9,6 +10,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,8 @@ class OutboxTest {
         newcomer.submit("/admin/login", "/admin/login", Map.of("token", "wrong")).then().statusCode(401);
         newcomer.submit("/admin/login", "/admin/login", Map.of("token", AdminApi.TOKEN)).then().statusCode(303);
 
+        // the confirmation mail is written after the answer, by a queued job
+        Await.until(Duration.ofSeconds(30), () -> newcomer.open("/admin/outbox").asString().contains(email));
         String outbox = newcomer.open("/admin/outbox").then().statusCode(200).extract().asString();
         String mail = newcomer.open(mailTo(outbox, email, "Confirm your Paperboy subscription")).then().statusCode(200)
                 .extract().asString();
