@@ -87,6 +87,11 @@ public final class Mailbox {
             return part(0, "text/plain");
         }
 
+        /** The text part with every run of white space as one space: the text part wraps long lines (titles, abstracts). */
+        public String flatText() {
+            return text().replaceAll("\\s+", " ");
+        }
+
         public String html() {
             return part(1, "text/html");
         }

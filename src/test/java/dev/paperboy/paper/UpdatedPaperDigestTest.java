@@ -50,7 +50,7 @@ class UpdatedPaperDigestTest {
         Instant today = Instant.now();
         AdminApi.forceRun(today);
         Mailbox earlyBox = new Mailbox(greenMail, early);
-        assertTrue(earlyBox.awaitMail(1).text().contains(banditsTitle));
+        assertTrue(earlyBox.awaitMail(1).flatText().contains(banditsTitle));
         assertFalse(preview("adversarial " + run.marker).contains(banditsTitle), "v2 says nothing of adversarial rewards");
 
         assertEquals(List.of(1, 0, 1, 0, 0), counts(run.postFixture("application/atom+xml", "arxiv-api-v3.atom")));
@@ -59,8 +59,8 @@ class UpdatedPaperDigestTest {
         subscribe(late, "adversarial " + run.marker);
         AdminApi.forceRun(today.plus(1, ChronoUnit.DAYS));
         Mailbox.Mail first = new Mailbox(greenMail, late).awaitMail(1);
-        assertTrue(first.text().contains(banditsTitle), first.text());
-        assertTrue(first.text().contains("adversarial rewards"), "the digest shows the new abstract: " + first.text());
+        assertTrue(first.flatText().contains(banditsTitle), first.text());
+        assertTrue(first.flatText().contains("adversarial rewards"), "the digest shows the new abstract: " + first.text());
         assertEquals(1, earlyBox.messages().size(), "the update is no new paper for whoever had it");
     }
 }
