@@ -47,10 +47,6 @@ class SourceHttp {
         return "Paperboy/" + version + " (" + (trimmed.contains("@") && !trimmed.contains(":") ? "mailto:" : "+") + trimmed + ")";
     }
 
-    String userAgent() {
-        return userAgent;
-    }
-
     /** GET {@code uri}; {@code etag}/{@code lastModified} (either may be null) make it conditional. */
     Fetched get(URI uri, boolean arxiv, String accept, String etag, String lastModified) throws PollFailure {
         for (int waits = 0; ; waits++) {
