@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -92,24 +93,34 @@ class SourcesApiTest {
     }
 
     @Test
-    void replacingASourceReschedulesItAndPausingStopsIt() {
+    void replacingASourceReschedulesItsJobAndPausingStopsIt() {
         String name = SourcesApi.unique("api-replace");
-        try {
-            SourcesApi.add("{\"name\": \"" + name + "\", \"kind\": \"feed\", \"url\": \"http://127.0.0.1:9/feed\", \"every\": \"1h\"}");
-            JsonPath replaced = SourcesApi.save("{\"name\": \"" + name + "\", \"kind\": \"feed\", \"url\": \"http://127.0.0.1:9/feed\", \"every\": \"6h\"}")
-                    .then().statusCode(200).extract().jsonPath();
+        try (SourceServer server = new SourceServer()) {
+            server.on("/daily", (exchange, number) -> SourceServer.send(exchange, 200, "application/json", "[]"));
+            server.on("/other", (exchange, number) -> SourceServer.send(exchange, 200, "application/json", "[]"));
+            String hourly = "{\"name\": \"" + name + "\", \"kind\": \"huggingface\", \"url\": \"" + server.url("/daily") + "\", \"every\": \"1h\"";
+            SourcesApi.add(hourly + "}");
+            JsonPath polled = SourcesApi.awaitView(name, v -> v.getString("lastSuccessAt") != null, "the first poll");
+            assertTrue(Instant.parse(polled.getString("nextPollAt")).isBefore(Instant.now().plus(Duration.ofHours(1)).plusSeconds(5)));
+
+            String sixHourly = hourly.replace("\"1h\"", "\"6h\"");
+            JsonPath replaced = SourcesApi.save(sixHourly + "}").then().statusCode(200).extract().jsonPath();
             assertEquals("every 6h", replaced.getString("schedule"));
+            // Quartz keeps milliseconds
+            Instant lastPoll = Instant.parse(replaced.getString("lastPollAt")).truncatedTo(ChronoUnit.MILLIS);
+            assertEquals(lastPoll.plus(Duration.ofHours(6)), Instant.parse(replaced.getString("nextPollAt")),
+                    "the job now fires six hours after the last poll");
             assertEquals(1, AdminApi.admin().get("/api/admin/sources").jsonPath().getList("findAll { it.name == '" + name + "' }").size());
 
-            JsonPath paused = SourcesApi.save("{\"name\": \"" + name + "\", \"kind\": \"feed\", \"url\": \"http://127.0.0.1:9/feed\", \"every\": \"6h\", \"enabled\": false}")
-                    .then().statusCode(200).extract().jsonPath();
+            JsonPath paused = SourcesApi.save(sixHourly + ", \"enabled\": false}").then().statusCode(200).extract().jsonPath();
             assertFalse(paused.getBoolean("enabled"));
             assertNull(paused.getString("nextPollAt"));
+            JsonPath resumed = SourcesApi.save(sixHourly + "}").then().statusCode(200).extract().jsonPath();
+            assertEquals(lastPoll.plus(Duration.ofHours(6)), Instant.parse(resumed.getString("nextPollAt")));
+            assertEquals(1, server.requests("/daily").size(), "resuming the same source does not poll it again at once");
 
-            JsonPath resumed = SourcesApi.save("{\"name\": \"" + name + "\", \"kind\": \"feed\", \"url\": \"http://127.0.0.1:9/feed\", \"every\": \"6h\"}")
-                    .then().statusCode(200).extract().jsonPath();
-            Instant next = Instant.parse(resumed.getString("nextPollAt"));
-            assertTrue(next.isBefore(Instant.now().plus(Duration.ofHours(6)).plusSeconds(60)), "next poll " + next);
+            SourcesApi.save(sixHourly.replace("/daily", "/other") + "}").then().statusCode(200);
+            SourcesApi.awaitView(name, v -> !server.requests("/other").isEmpty(), "a poll of the new address");
         } finally {
             SourcesApi.delete(name);
         }
