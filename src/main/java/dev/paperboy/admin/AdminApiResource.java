@@ -20,6 +20,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.io.InputStream;
 import java.time.Instant;
@@ -54,6 +60,16 @@ public class AdminApiResource {
      * Papers in any supported format, chosen by Content-Type (and for XML by the root element): a document that
      * cannot be read adds nothing and says why; each bad entry of one that can is rejected with its reason.
      */
+    @Operation(summary = "Import papers in any supported format, chosen by Content-Type")
+    @RequestBody(description = "Paperboy's own JSON list or Hugging Face's daily papers (application/json), the arXiv"
+            + " API (application/atom+xml), RSS (application/rss+xml), OAI-PMH (application/xml)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = "application/atom+xml"),
+            @Content(mediaType = "application/rss+xml"), @Content(mediaType = MediaType.APPLICATION_XML)})
+    @APIResponse(responseCode = "200", description = "What the import did",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "400", description = "A document that cannot be read: nothing added")
+    @APIResponse(responseCode = "413", description = "A document over the size limit: nothing added")
+    @APIResponse(responseCode = "415", description = "A Content-Type no format is read from")
     @POST
     @Path("papers")
     @Consumes(MediaType.WILDCARD)
@@ -73,6 +89,9 @@ public class AdminApiResource {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
     }
 
+    @Operation(summary = "Import subscribers an operator vouches for: active at once")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = SubscriptionService.ImportedSubscriber.class)))
     @POST
     @Path("subscribers")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -113,6 +132,7 @@ public class AdminApiResource {
     }
 
     /** {@code {"force": true}} serves everyone whose current period has no digest yet; {@code at} runs as of that instant. */
+    @Operation(summary = "Start a digest run now (forced, or as of another instant)")
     @POST
     @Path("digests/run")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
@@ -129,12 +149,14 @@ public class AdminApiResource {
         return Map.of("runId", runner.request(force, at));
     }
 
+    @Operation(summary = "Progress and result of one digest run")
     @GET
     @Path("runs/{id}")
     public RunReport run(@PathParam("id") long id) {
         return RunReport.of(id).orElseThrow(NotFoundException::new);
     }
 
+    @Operation(summary = "Counts of subscribers by state, papers, and digests by delivery state")
     @GET
     @Path("stats")
     public Map<String, Object> stats() {

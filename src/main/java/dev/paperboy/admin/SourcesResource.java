@@ -19,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,12 +43,14 @@ public class SourcesResource {
         this.json = json;
     }
 
+    @Operation(summary = "The paper sources, each with its last poll and error")
     @GET
     @Path("sources")
     public List<SourceView> list() {
         return sources.list();
     }
 
+    @Operation(summary = "One paper source and its status")
     @GET
     @Path("sources/{name}")
     public SourceView one(@PathParam("name") String name) {
@@ -55,6 +58,7 @@ public class SourcesResource {
     }
 
     /** Adds the source, or replaces the one of the same name: 201 when new, 200 when replaced; 400 changes nothing. */
+    @Operation(summary = "Add a paper source, or replace the one of the same name")
     @POST
     @Path("sources")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -65,6 +69,7 @@ public class SourcesResource {
     }
 
     /** Polls the source now (also a paused one): 200 with what it added, 502 when the poll failed. */
+    @Operation(summary = "Poll one source now, also a paused one")
     @POST
     @Path("sources/{name}/poll")
     public Response poll(@PathParam("name") String name) {
@@ -78,6 +83,7 @@ public class SourcesResource {
         }
     }
 
+    @Operation(summary = "Remove a paper source")
     @DELETE
     @Path("sources/{name}")
     public Response delete(@PathParam("name") String name) {
@@ -88,6 +94,7 @@ public class SourcesResource {
     }
 
     /** Polls every enabled source now, one after the other, and answers what each added. */
+    @Operation(summary = "Poll every enabled source now")
     @POST
     @Path("ingest")
     public Map<String, Object> ingest() {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +33,7 @@ public class PreviewResource {
 
     @GET
     @Transactional
+    @Operation(summary = "The papers of the recent window one interest would bring, ranked, each with score and why")
     public List<PreviewItem> preview(@QueryParam("interest") String interest, @QueryParam("limit") String limit) {
         if (interest == null || interest.isBlank() || interest.length() > SubscriptionChoices.MAX_INTEREST_LENGTH) {
             throw new BadRequestException("interest must have 1 to " + SubscriptionChoices.MAX_INTEREST_LENGTH + " characters");
