@@ -38,26 +38,30 @@ final class SmtpConnection implements MailConnection {
             connected().sendMessage(message, message.getAllRecipients());
         } catch (MessagingException e) {
             closeQuietly(); // start the next mail on a clean session
-            int code = replyCode(e);
-            String why = code > 0 ? "relay answered " + code + ": " + e.getMessage().trim() : "SMTP failure: " + e.getMessage();
+            MessagingException reply = reply(e);
+            String why = reply != null ? "relay answered " + reply.getMessage().strip().replaceAll("\\s*\\R\\s*", " / ")
+                    : "SMTP failure: " + e.getMessage();
             throw new MailFailure(why, kind(e), e);
         }
     }
 
-    /** The SMTP reply code somewhere in the exception chain, or 0 when the relay said nothing (network, timeout). */
-    private static int replyCode(Exception failure) {
+    /**
+     * The relay's own reply in the exception chain, for the operator to read as it was sent ("550 5.1.1 <...>: no
+     * such user"): a refused recipient's first, else the refused sender's or message's; null when the relay said
+     * nothing (network, timeout).
+     */
+    private static MessagingException reply(Exception failure) {
+        MessagingException other = null;
         for (Exception e = failure; e != null; e = next(e)) {
-            if (e instanceof SMTPAddressFailedException a) {
-                return a.getReturnCode();
+            if (e instanceof SMTPAddressFailedException a && a.getReturnCode() > 0) {
+                return a;
             }
-            if (e instanceof SMTPSenderFailedException s) {
-                return s.getReturnCode();
-            }
-            if (e instanceof SMTPSendFailedException s) {
-                return s.getReturnCode();
+            if (other == null && (e instanceof SMTPSenderFailedException s && s.getReturnCode() > 0
+                    || e instanceof SMTPSendFailedException f && f.getReturnCode() > 0)) {
+                other = (MessagingException) e;
             }
         }
-        return 0;
+        return other;
     }
 
     /** Only a 5xx to the recipient is final; a refusal of the sender or the session means the relay is not serving. */
