@@ -117,18 +117,23 @@ class DigestDelivery {
     }
 
     /**
-     * The mail of a claimed digest; or, without one, why it goes out no more: its subscriber left or paused since it
-     * was decided (cancelled), or it is older than the give-up age, as after an outage (failed; not only after a
-     * failed send, so that no stale digest goes out days late). Either way its papers go back for the next digest.
+     * The mail of a claimed digest; or, without one, why it goes out no more: its subscriber left, paused or was
+     * deleted since it was decided (cancelled), or it is older than the give-up age, as after an outage (failed; not
+     * only after a failed send, so that no stale digest goes out days late). Either way its papers go back for the
+     * next digest.
      */
     private Prepared prepare(long digestId) {
         Digest digest = Digest.findById(digestId);
+        if (digest == null) {
+            return new Prepared(null, "cancelled", "the subscriber was deleted");
+        }
         if (tooOld(digest.createdAt)) {
             return new Prepared(null, "failed", "not sent within " + giveUpAge() + " of being decided");
         }
         Subscriber subscriber = Subscriber.findById(digest.subscriberId);
-        if (subscriber.state != Subscriber.State.active) {
-            return new Prepared(null, "cancelled", "the subscriber is " + subscriber.state);
+        if (subscriber == null || subscriber.state != Subscriber.State.active) {
+            return new Prepared(null, "cancelled", subscriber == null ? "the subscriber was deleted"
+                    : "the subscriber is " + subscriber.state);
         }
         return new Prepared(mail.compose(digest, subscriber), null, null);
     }
@@ -143,7 +148,11 @@ class DigestDelivery {
 
     /** Retries with a doubling wait, until the digest is too old to be worth sending or the address is refused. */
     private void failed(Claim claim, MailFailure failure) {
-        Instant decided = QuarkusTransaction.requiringNew().call(() -> Digest.<Digest>findById(claim.digestId).createdAt);
+        Digest digest = QuarkusTransaction.requiringNew().call(() -> Digest.<Digest>findById(claim.digestId));
+        if (digest == null) {
+            return; // its subscriber was deleted meanwhile: nothing is left to retry or record
+        }
+        Instant decided = digest.createdAt;
         boolean giveUp = failure.permanent() || tooOld(decided);
         Duration wait = wait(claim.attempt);
         LOG.warnf("Digest %d (attempt %d) not sent: %s%s", claim.digestId, claim.attempt, failure.getMessage(),

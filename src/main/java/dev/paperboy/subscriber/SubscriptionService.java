@@ -136,6 +136,32 @@ public class SubscriptionService {
                 });
     }
 
+    /** An operator's pause: an active subscription gets no digest until its owner resumes it; false if there is none. */
+    @Transactional
+    public boolean pauseByOperator(long id) {
+        return Subscriber.<Subscriber>findByIdOptional(id).map(s -> {
+            if (s.state == Subscriber.State.active) {
+                s.state = Subscriber.State.paused;
+            }
+            return s;
+        }).isPresent();
+    }
+
+    /** An operator's unsubscribe, as if the owner had used their link; false if there is no such subscriber. */
+    @Transactional
+    public boolean unsubscribeByOperator(long id) {
+        return Subscriber.<Subscriber>findByIdOptional(id).map(s -> unsubscribe(s.tokenKey)).isPresent();
+    }
+
+    /**
+     * Forgets a subscriber: their row, and through the schema's cascades every row about them (digests and their
+     * papers), so the address is nowhere in the database and their links lead nowhere; false if there was none.
+     */
+    @Transactional
+    public boolean delete(long id) {
+        return Subscriber.deleteById(id);
+    }
+
     public Optional<Subscriber> find(String tokenKey) {
         return Subscriber.byTokenKey(tokenKey);
     }
