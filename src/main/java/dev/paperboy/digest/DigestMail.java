@@ -4,6 +4,7 @@ import dev.paperboy.mail.MailBodies;
 import dev.paperboy.mail.MailContent;
 import dev.paperboy.mail.MailGateway;
 import dev.paperboy.subscriber.Subscriber;
+import dev.paperboy.system.Secrets;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,5 +42,16 @@ class DigestMail {
         String messageId = "<digest." + subscriber.id + "." + digest.period + "." + digest.id + "@"
                 + gateway.senderDomain() + ">";
         return new MailContent(subscriber.email, subject, bodies.text(), bodies.html(), messageId, headers, "digest");
+    }
+
+    /**
+     * A test digest: the same template, marked as a test in subject and body; no unsubscribe headers, as there is no
+     * subscription, and a Message-ID of its own each time.
+     */
+    MailContent composeTest(DigestView view) {
+        MailBodies bodies = MailBodies.render(() -> Templates.digest(view));
+        String messageId = "<test-digest." + Secrets.randomToken(16) + "@" + gateway.senderDomain() + ">";
+        return new MailContent(view.email(), "[Test] Paperboy: " + view.countLabel(), bodies.text(), bodies.html(),
+                messageId, Map.of("Auto-Submitted", "auto-generated"), "test");
     }
 }

@@ -1,5 +1,6 @@
 package dev.paperboy.digest;
 
+import dev.paperboy.matching.Match;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.subscriber.LinkTokens;
 import dev.paperboy.subscriber.Subscriber;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +38,23 @@ class DigestViews {
     /** The digest as its owner reads it, from the mail: with the address and the links that change the subscription. */
     DigestView of(Digest digest, Subscriber subscriber) {
         return new DigestView(subscriber.email, periodLabel(digest.period), items(digest), viewUrl(digest),
-                links.preferences(subscriber), links.unsubscribe(subscriber), links.home());
+                links.preferences(subscriber), links.unsubscribe(subscriber), links.home(), null);
     }
 
     /** The digest as the feed shows it: the papers only, nothing of the subscriber and no link to the subscription. */
     DigestView forFeed(Digest digest) {
         return new DigestView(null, periodLabel(digest.period), items(digest), feedEntryUrl(digest), null, null,
-                links.home());
+                links.home(), null);
+    }
+
+    /** A test digest: the preview's matches for one interest, to {@code to}, without a stored copy or subscription links. */
+    DigestView forTest(String to, String interest, List<Match> matches) {
+        List<DigestView.Item> items = new ArrayList<>();
+        for (Match match : matches) {
+            items.add(item(items.size() + 1, Paper.findById(match.paperId()), match.reason()));
+        }
+        return new DigestView(to, periodLabel(LocalDate.now(ZoneOffset.UTC).toString()), items, null, null, null,
+                links.home(), interest);
     }
 
     private List<DigestView.Item> items(Digest digest) {
@@ -51,11 +63,14 @@ class DigestViews {
                 .setParameter(1, digest.id).getResultList();
         List<DigestView.Item> items = new ArrayList<>();
         for (Object[] row : rows) {
-            Paper paper = Paper.findById(((Number) row[0]).longValue());
-            items.add(new DigestView.Item(items.size() + 1, paper.title, paper.authorLine(),
-                    paper.shortAbstract(SUMMARY_LENGTH), paper.link(), (String) row[1]));
+            items.add(item(items.size() + 1, Paper.findById(((Number) row[0]).longValue()), (String) row[1]));
         }
         return items;
+    }
+
+    private static DigestView.Item item(int number, Paper paper, String reason) {
+        return new DigestView.Item(number, paper.title, paper.authorLine(), paper.shortAbstract(SUMMARY_LENGTH),
+                paper.link(), reason);
     }
 
     String viewUrl(Digest digest) {

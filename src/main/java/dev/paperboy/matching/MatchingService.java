@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Keeps the one index of recent papers that digests and previews are ranked on. It is rebuilt when a paper of its
@@ -51,6 +52,15 @@ public class MatchingService {
     /** How far back the index reaches: two weeks, or the recent window when an operator set a longer one. */
     public Duration window() {
         return config.recentWindow().compareTo(LOOKBACK) > 0 ? config.recentWindow() : LOOKBACK;
+    }
+
+    /** What one interest brings from the recent window, best first: the preview's ranking, and a test digest's. */
+    @Transactional
+    public List<Match> preview(String interest, int limit) {
+        Instant now = Instant.now();
+        PaperIndex index = recentIndex(now.minus(window())); // the digests' index, not one of its own
+        return index.rank(List.of(interest.strip()), now.minus(config.recentWindow()), now, Set.of(), limit,
+                config.digest().minScore());
     }
 
     /**

@@ -12,9 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 /** What one interest would bring from the recent window, ranked, each paper with its score and why. */
 @Path("/api/preview")
@@ -42,10 +40,7 @@ public class PreviewResource {
         if (count < 1 || count > MAX_LIMIT) {
             throw new BadRequestException("limit must be from 1 to " + MAX_LIMIT);
         }
-        Instant now = Instant.now();
-        Instant since = now.minus(config.recentWindow());
-        PaperIndex index = matching.recentIndex(now.minus(matching.window())); // the digests' index, not one of its own
-        return index.rank(List.of(interest.strip()), since, now, Set.of(), count, config.digest().minScore()).stream()
+        return matching.preview(interest, count).stream()
                 .map(match -> PreviewItem.of(Paper.findById(match.paperId()), match))
                 .toList();
     }
