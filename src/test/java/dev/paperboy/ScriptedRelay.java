@@ -286,6 +286,11 @@ public final class ScriptedRelay implements AutoCloseable {
             arrived.countDown();
         }
 
+        /** Whether the held mail's data has arrived. */
+        public boolean arrived() {
+            return arrived.getCount() == 0;
+        }
+
         /** Waits until the held mail's data has arrived; returns the address it was for. */
         public String awaitArrival() {
             try {

@@ -2,10 +2,12 @@ package dev.paperboy.admin;
 
 import dev.paperboy.system.Secrets;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +43,15 @@ public class AdminAuth {
                     .type(MediaType.APPLICATION_JSON).entity(Map.of("error", "admin token required")).build());
         }
         return Optional.of(Response.seeOther(URI.create(AdminPagesResource.LOGIN)).build());
+    }
+
+    /** The console's pages and the API's answers hold subscribers' addresses: no cache, shared or not, keeps them. */
+    @ServerResponseFilter
+    public void noStore(ContainerRequestContext request, ContainerResponseContext response) {
+        String path = request.getUriInfo().getPath();
+        if (path.startsWith("/api/admin") || path.equals("/admin") || path.startsWith("/admin/")) {
+            response.getHeaders().putSingle("Cache-Control", "no-store");
+        }
     }
 
     private boolean authorized(ContainerRequestContext request, boolean cookieAllowed) {

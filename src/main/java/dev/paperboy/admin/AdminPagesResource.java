@@ -3,6 +3,7 @@ package dev.paperboy.admin;
 import dev.paperboy.mail.Outbox;
 import dev.paperboy.mail.OutboxMail;
 import dev.paperboy.system.BaseUrl;
+import dev.paperboy.system.PaperboyConfig;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -18,9 +19,14 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-/** The operator's pages: a login with the admin token, and the local outbox with each mail as a reader sees it. */
+/**
+ * The operator's pages: a login with the admin token, the dashboard (its runs' figures also as JSON for the page's
+ * script), and the local outbox with each mail as a reader sees it.
+ */
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
 public class AdminPagesResource {
@@ -31,6 +37,8 @@ public class AdminPagesResource {
     static class Templates {
         static native TemplateInstance login(boolean failed);
 
+        static native TemplateInstance dashboard(Dashboard.Overview overview, Instant now, String relay);
+
         static native TemplateInstance outbox(List<OutboxMail> mails);
 
         static native TemplateInstance mail(OutboxMail mail);
@@ -39,11 +47,38 @@ public class AdminPagesResource {
     private final Outbox outbox;
     private final AdminAuth auth;
     private final BaseUrl baseUrl;
+    private final Dashboard dashboard;
+    private final PaperboyConfig config;
 
-    AdminPagesResource(Outbox outbox, AdminAuth auth, BaseUrl baseUrl) {
+    AdminPagesResource(Outbox outbox, AdminAuth auth, BaseUrl baseUrl, Dashboard dashboard, PaperboyConfig config) {
         this.baseUrl = baseUrl;
         this.outbox = outbox;
         this.auth = auth;
+        this.dashboard = dashboard;
+        this.config = config;
+    }
+
+    @GET
+    public TemplateInstance dashboard() {
+        String relay = config.smtp().host().map(host -> host + ":" + config.smtp().port()).orElse(null);
+        return Templates.dashboard(dashboard.overview(), Instant.now(), relay);
+    }
+
+    /** The latest runs and their figures, for the dashboard's script; the same figures as /api/admin/runs/{id}. */
+    @GET
+    @Path("runs")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> runs() {
+        return Map.of("asOf", Instant.now(), "runs", dashboard.runs());
+    }
+
+    @POST
+    @Path("logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logout() {
+        NewCookie gone = new NewCookie.Builder(AdminAuth.COOKIE).value("").path("/").maxAge(0).httpOnly(true)
+                .secure(baseUrl.to("/").startsWith("https:")).sameSite(NewCookie.SameSite.STRICT).build();
+        return Response.seeOther(URI.create(LOGIN)).cookie(gone).build();
     }
 
     @GET
@@ -61,7 +96,7 @@ public class AdminPagesResource {
         }
         NewCookie cookie = new NewCookie.Builder(AdminAuth.COOKIE).value(token.trim()).path("/").httpOnly(true)
                 .secure(baseUrl.to("/").startsWith("https:")).sameSite(NewCookie.SameSite.STRICT).build();
-        return Response.seeOther(URI.create("/admin/outbox")).cookie(cookie).build();
+        return Response.seeOther(URI.create("/admin")).cookie(cookie).build();
     }
 
     @GET

@@ -21,7 +21,7 @@ class AdminStats {
     @Transactional
     Map<String, Object> counts() {
         Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("subscribers", byState("subscriber", List.of("pending", "active", "paused", "unsubscribed")));
+        counts.put("subscribers", byState("subscriber", List.of("pending", "active", "paused", "bounced", "unsubscribed")));
         counts.put("papers", ((Number) entityManager.createNativeQuery("select count(*) from paper").getSingleResult()).longValue());
         counts.put("deliveries", byState("digest", List.of("queued", "sending", "sent", "retrying", "failed", "empty", "cancelled")));
         return counts;
