@@ -76,9 +76,13 @@ public class AdminPagesResource {
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logout() {
-        NewCookie gone = new NewCookie.Builder(AdminAuth.COOKIE).value("").path("/").maxAge(0).httpOnly(true)
+        return Response.seeOther(URI.create(LOGIN)).cookie(session("", 0)).build();
+    }
+
+    /** The sign-in cookie: the whole site, HttpOnly, SameSite=Strict, and Secure when the public URL is https. */
+    private NewCookie session(String value, int maxAge) {
+        return new NewCookie.Builder(AdminAuth.COOKIE).value(value).path("/").maxAge(maxAge).httpOnly(true)
                 .secure(baseUrl.to("/").startsWith("https:")).sameSite(NewCookie.SameSite.STRICT).build();
-        return Response.seeOther(URI.create(LOGIN)).cookie(gone).build();
     }
 
     @GET
@@ -94,9 +98,7 @@ public class AdminPagesResource {
         if (token == null || !auth.matches(token.trim())) {
             return Response.status(401).entity(Templates.login(true)).build();
         }
-        NewCookie cookie = new NewCookie.Builder(AdminAuth.COOKIE).value(token.trim()).path("/").httpOnly(true)
-                .secure(baseUrl.to("/").startsWith("https:")).sameSite(NewCookie.SameSite.STRICT).build();
-        return Response.seeOther(URI.create("/admin")).cookie(cookie).build();
+        return Response.seeOther(URI.create("/admin")).cookie(session(token.trim(), NewCookie.DEFAULT_MAX_AGE)).build();
     }
 
     @GET

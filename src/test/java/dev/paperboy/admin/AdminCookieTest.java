@@ -18,10 +18,13 @@ class AdminCookieTest {
 
     private static final String TOKEN = "unit-test-admin-token";
 
+    private static AdminPagesResource pages(String baseUrl) {
+        return new AdminPagesResource(null, new AdminAuth(FixedSecrets.withLinkKey(new byte[32])),
+                FixedSecrets.baseUrl(baseUrl), null, null);
+    }
+
     private static NewCookie signIn(String baseUrl) {
-        AdminPagesResource pages = new AdminPagesResource(null,
-                new AdminAuth(FixedSecrets.withLinkKey(new byte[32])), FixedSecrets.baseUrl(baseUrl));
-        Response response = pages.login(" " + TOKEN + " ");
+        Response response = pages(baseUrl).login(" " + TOKEN + " ");
         assertEquals(303, response.getStatus());
         return response.getCookies().get(AdminAuth.COOKIE);
     }
@@ -42,5 +45,18 @@ class AdminCookieTest {
         assertFalse(cookie.isSecure(), "a Secure cookie would never come back over http");
         assertTrue(cookie.isHttpOnly());
         assertEquals(NewCookie.SameSite.STRICT, cookie.getSameSite());
+    }
+
+    /** Signing out overwrites the cookie with an empty one that expires at once, with the same flags. */
+    @Test
+    void signingOutExpiresTheCookieWithTheSameFlags() {
+        Response response = pages("https://papers.example.org").logout();
+        assertEquals(303, response.getStatus());
+        NewCookie gone = response.getCookies().get(AdminAuth.COOKIE);
+        assertEquals("", gone.getValue());
+        assertEquals(0, gone.getMaxAge());
+        assertTrue(gone.isSecure() && gone.isHttpOnly());
+        assertEquals(NewCookie.SameSite.STRICT, gone.getSameSite());
+        assertEquals("/", gone.getPath());
     }
 }
