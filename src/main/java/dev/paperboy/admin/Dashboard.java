@@ -1,6 +1,8 @@
 package dev.paperboy.admin;
 
 import dev.paperboy.digest.RunReport;
+import dev.paperboy.paper.source.SourceView;
+import dev.paperboy.paper.source.Sources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -39,10 +41,12 @@ class Dashboard {
 
     private final EntityManager entityManager;
     private final AdminStats stats;
+    private final Sources sources;
 
-    Dashboard(EntityManager entityManager, AdminStats stats) {
+    Dashboard(EntityManager entityManager, AdminStats stats, Sources sources) {
         this.entityManager = entityManager;
         this.stats = stats;
+        this.sources = sources;
     }
 
     /** Everything the dashboard shows, read now. */
@@ -50,7 +54,7 @@ class Dashboard {
     Overview overview() {
         @SuppressWarnings("unchecked")
         Map<String, Long> subscribers = (Map<String, Long>) stats.counts().get("subscribers");
-        return new Overview(subscribers, papers(LocalDate.now(ZoneOffset.UTC)), runs(), failures());
+        return new Overview(subscribers, papers(LocalDate.now(ZoneOffset.UTC)), sources.list(), runs(), failures());
     }
 
     List<RunReport> runs() {
@@ -92,7 +96,8 @@ class Dashboard {
     }
 
     /** The dashboard's parts. */
-    public record Overview(Map<String, Long> subscribers, PaperCounts papers, List<RunReport> runs, List<Failure> failures) {
+    public record Overview(Map<String, Long> subscribers, PaperCounts papers, List<SourceView> sources,
+                           List<RunReport> runs, List<Failure> failures) {
 
         /** A run still deciding or sending: the page without script reloads itself while there is one. */
         public boolean runActive() {

@@ -3,6 +3,7 @@ package dev.paperboy.admin;
 import dev.paperboy.AdminApi;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -79,6 +80,24 @@ class AdminDashboardTest {
 
         String page = Operator.signedIn().open("/admin").asString();
         assertTrue(page.contains(source), "the source has its row on the dashboard");
+    }
+
+    /** Each polled source with its schedule and how its last poll went; a paused one says so. */
+    @Test
+    void listsThePaperSources() {
+        String name = "dash-source-" + UUID.randomUUID().toString().substring(0, 8);
+        AdminApi.admin().contentType(ContentType.JSON)
+                .body("{\"name\": \"" + name + "\", \"kind\": \"feed\", \"url\": \"http://127.0.0.1:9/feed.xml\", \"enabled\": false}")
+                .post("/api/admin/sources").then().statusCode(201);
+        try {
+            String page = Operator.signedIn().open("/admin").asString();
+            int row = page.indexOf("<th scope=\"row\">" + name + "</th>");
+            assertTrue(row > 0 && page.indexOf("id=\"sources\"") < row, "the source has its row:\n" + page);
+            String cells = page.substring(row, page.indexOf("</tr>", row));
+            assertTrue(cells.contains("feed") && cells.contains("paused") && cells.contains("never"), cells);
+        } finally {
+            AdminApi.admin().delete("/api/admin/sources/" + name).then().statusCode(204);
+        }
     }
 
     private void insertPaper(String source, Instant ingested) {
