@@ -15,6 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -43,8 +44,8 @@ class AdminDashboardBrowserTest {
         String second = "watch.second." + m + "@example.org";
         String refused = "watch.refused." + m + "@example.org";
         relay.refuse(refused);
-        ScriptedRelay.Hold firstHeld = relay.hold(first, "250 2.0.0 queued");
-        ScriptedRelay.Hold secondHeld = relay.hold(second, "250 2.0.0 queued");
+        ScriptedRelay.Hold firstHeld = relay.hold(Set.of(first), "250 2.0.0 queued");
+        ScriptedRelay.Hold secondHeld = relay.hold(Set.of(second), "250 2.0.0 queued");
         AdminApi.importPapers("[{\"title\": \"Sea otter foraging with tools " + m + "\", \"abstract\": \"Sea otter"
                 + " foraging " + m + " uses stones as tools.\"}]");
         AdminApi.admin().contentType(ContentType.JSON).body("""
