@@ -16,8 +16,11 @@ public interface PaperboyConfig {
     /** Public URL used in every link of every mail; default http://localhost:<port>. */
     Optional<String> baseUrl();
 
+    /** Where the data dir is when none is configured. */
+    String DEFAULT_DATA_DIR = "data";
+
     /** Embedded database, local outbox and generated secrets live here. */
-    @WithDefault("data")
+    @WithDefault(DEFAULT_DATA_DIR)
     String dataDir();
 
     /** Sender of every mail. */
