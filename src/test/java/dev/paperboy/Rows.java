@@ -66,6 +66,12 @@ public final class Rows {
                 .orElseGet(() -> fail("no digest for " + email + " and " + period + "; has " + digests(email)));
     }
 
+    /** How many times the subscriber's digests were claimed for sending, all together. */
+    public static long attempts(String email) {
+        return count("select coalesce(sum(d.attempts), 0) from digest d join subscriber s on s.id = d.subscriber_id"
+                + " where s.email_key = ?", key(email));
+    }
+
     /** Subscribers (any address) one of whose interests contains {@code text}. */
     public static long subscribersInterestedIn(String text) {
         return count("select count(*) from subscriber where array_to_string(interests, chr(10)) like ?",

@@ -61,7 +61,9 @@ class DroppedConnectionTest {
         Instant day = Instant.now().plus(31, ChronoUnit.DAYS);
         AdminApi.forceRun(day);
         assertEquals(drops + 1, relay.drops(), "the relay dropped the connection once");
-        long waiting = readers.stream().filter(r -> Rows.digests(r).get(0).state().equals("retrying")).count();
+        // on a slow machine the 1 s retry may already have sent it: then it shows as a second attempt
+        long waiting = readers.stream().filter(r -> Rows.digests(r).get(0).state().equals("retrying")
+                || Rows.attempts(r) >= 2).count();
         assertTrue(waiting >= 1, "the digest whose send broke waits for a retry: " + states(readers));
 
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
