@@ -76,6 +76,7 @@ class SourceHttp {
             }
             HttpURLConnection connection = open(target, accept, etag, lastModified);
             try {
+                connect(connection, target);
                 int status = connection.getResponseCode();
                 if (status >= 300 && status < 400 && status != 304) {
                     target = redirect(target, connection.getHeaderField("Location"), status);
@@ -113,6 +114,15 @@ class SourceHttp {
             return connection;
         } catch (IOException | IllegalArgumentException e) {
             throw new PollFailure("cannot request " + target + ": " + e.getMessage());
+        }
+    }
+
+    private void connect(HttpURLConnection connection, URI target) throws IOException, PollFailure {
+        try {
+            connection.connect();
+        } catch (SocketTimeoutException e) {
+            throw new PollFailure("could not connect to " + target.getHost() + " within the connect timeout of "
+                    + Durations.format(fetch.connectTimeout()));
         }
     }
 

@@ -6,15 +6,22 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
-/** Answers that must add nothing and say why: too slow, cut off, too large. The poll fails; nothing half-read is stored. */
+/** Answers that must add nothing and say why: no connection, too slow, cut off, too large. The poll fails; nothing half-read is stored. */
 @QuarkusTest
 class FetchFailuresTest {
 
@@ -101,6 +108,23 @@ class FetchFailuresTest {
         }
     }
 
+    @Test
+    void aServerThatNeverTakesTheConnectionTimesOut() throws IOException {
+        // a listener whose backlog is full: the kernel drops further connection attempts, as a black-holed host does
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            List<Socket> queued = new ArrayList<>();
+            try {
+                fillBacklog(listener, queued);
+                String error = pollFailing("http://127.0.0.1:" + listener.getLocalPort() + "/daily", "connect").getString("error");
+                assertTrue(error.contains("could not connect to 127.0.0.1 within the connect timeout of 2s"), error);
+            } finally {
+                for (Socket socket : queued) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
     /** Adds a paused source for {@code url}, polls it, expects the poll to fail (502), removes it; returns the report. */
     private static JsonPath pollFailing(String url, String what) {
         String name = SourcesApi.unique("fail-" + what);
@@ -115,6 +139,20 @@ class FetchFailuresTest {
         } finally {
             SourcesApi.delete(name);
         }
+    }
+
+    private static void fillBacklog(ServerSocket listener, List<Socket> queued) throws IOException {
+        for (int i = 0; i < 50; i++) {
+            Socket socket = new Socket();
+            try {
+                socket.connect(listener.getLocalSocketAddress(), 500);
+                queued.add(socket);
+            } catch (SocketTimeoutException full) {
+                socket.close();
+                return;
+            }
+        }
+        fail("the listener's backlog never filled");
     }
 
     private static void await(CountDownLatch latch) {
