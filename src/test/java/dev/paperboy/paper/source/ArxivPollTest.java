@@ -1,5 +1,6 @@
 package dev.paperboy.paper.source;
 
+import dev.paperboy.Rows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,31 @@ class ArxivPollTest {
         } finally {
             SourcesApi.delete(api);
             SourcesApi.delete(rss);
+        }
+    }
+
+    /** Another node's reservation of arXiv's turn (a row in the shared database) is waited for like this node's own. */
+    @Test
+    void aTurnAtArxivTakenByAnotherNodeIsWaitedFor() {
+        String name = SourcesApi.unique("pace-node");
+        try (SourceServer server = new SourceServer()) {
+            server.on("/rss/", (exchange, number) ->
+                    SourceServer.send(exchange, 200, "application/rss+xml", Documents.arxivRss(List.of())));
+            SourcesApi.add("{\"name\": \"" + name + "\", \"kind\": \"arxiv-rss\", \"url\": \"" + server.url("/rss/")
+                    + "\", \"query\": \"cs.LG\", \"enabled\": false}");
+
+            long before = System.nanoTime();
+            // what another node's burst of requests leaves in the table: arXiv's next free turn 2 s from now
+            int reserved = Rows.update("""
+                    update request_pace set next_at = greatest(next_at, clock_timestamp()) + make_interval(secs => 2)
+                    where host = 'arxiv'""");
+            assertEquals(1, reserved);
+            SourcesApi.pollOk(name);
+
+            long waited = server.requests("/rss/").get(0).nanos() - before;
+            assertTrue(waited >= Duration.ofMillis(1950).toNanos(), "arXiv asked " + waited / 1_000_000 + " ms after the other node's reservation");
+        } finally {
+            SourcesApi.delete(name);
         }
     }
 

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A source definition as an operator writes it, checked without the application; and Retry-After as servers send it. */
+/** A source definition as an operator writes it, checked without the application; Retry-After as servers send it; the User-Agent we send. */
 class SourceSpecTest {
 
     @Test
@@ -50,6 +50,18 @@ class SourceSpecTest {
         assertEquals(now, RetryAfter.parse("Sat, 28 Nov 2026 11:00:00 GMT", now), "a date past is now");
         assertNull(RetryAfter.parse("soon", now));
         assertNull(RetryAfter.parse(null, now));
+    }
+
+    @Test
+    void theUserAgentNamesPaperboyAndHowToReachTheOperator() {
+        String mail = SourceHttp.userAgent(" ops@example.org ");
+        assertTrue(mail.matches("Paperboy/\\S+ \\(mailto:ops@example\\.org\\)"), mail);
+        String web = SourceHttp.userAgent("https://lab.example.org/paperboy");
+        assertTrue(web.matches("Paperboy/\\S+ \\(\\+https://lab\\.example\\.org/paperboy\\)"), web);
+        assertTrue(SourceHttp.userAgent(null).contains("operator contact not configured"));
+        for (String bad : new String[] {"ops@example.org (nights)", "ops@ex\u00e4mple.org", "ops@example.org\r\nX-Evil: 1", "x".repeat(201)}) {
+            assertThrows(IllegalStateException.class, () -> SourceHttp.userAgent(bad), bad);
+        }
     }
 
     private static Duration every(String every) {
