@@ -21,16 +21,14 @@ class DigestMail {
         static native TemplateInstance digest(DigestView digest);
     }
 
-    private final DigestViews views;
     private final MailGateway gateway;
 
-    DigestMail(DigestViews views, MailGateway gateway) {
-        this.views = views;
+    DigestMail(MailGateway gateway) {
         this.gateway = gateway;
     }
 
-    MailContent compose(Digest digest, Subscriber subscriber) {
-        DigestView view = views.of(digest, subscriber);
+    /** The mail of a digest, from its view (a sender reads the views of a batch together). */
+    MailContent compose(Digest digest, Subscriber subscriber, DigestView view) {
         MailBodies bodies = MailBodies.render(() -> Templates.digest(view));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + view.unsubscribeUrl() + ">");

@@ -1,9 +1,8 @@
 package dev.paperboy.digest;
 
+import dev.paperboy.matching.BatchMatcher;
 import dev.paperboy.matching.MatchingService;
-import dev.paperboy.matching.PaperIndex;
 import dev.paperboy.paper.PaperImporter;
-import dev.paperboy.subscriber.Subscriber;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -11,19 +10,20 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
- * Decides a run's digests: for every active subscriber whose period has no digest yet (and, unless forced, whose
- * local hour has come), one {@link DigestDecision} each, on one index and one paper window closed under the ingest lock.
+ * Decides digests a batch of a few hundred subscribers at a time, one transaction each, with one matcher for the
+ * run's paper window. The subscribers come in id order, from an index: every active one for a forced run, else those
+ * whose next look has come (nobody, in most passes of the clock).
  */
 @ApplicationScoped
 class DigestPlanner {
 
     private static final Logger LOG = Logger.getLogger(DigestPlanner.class);
+    static final int BATCH = 250;
 
     private final EntityManager entityManager;
     private final MatchingService matching;
@@ -35,86 +35,108 @@ class DigestPlanner {
         this.decision = decision;
     }
 
-    /** Decides the digests of one run; a subscriber whose deciding throws is counted, and the others go on. */
-    Planned plan(long runId, Instant runAt, boolean forced) {
-        Instant until = QuarkusTransaction.requiringNew().call(this::databaseNow);
-        Failures failures = new Failures();
-        List<Subscriber> due = QuarkusTransaction.requiringNew().call(() -> open(runAt, forced, failures));
-        if (due.isEmpty()) {
-            return failures.planned(0); // the usual pass: nobody's hour has come, and no index is built for nothing
-        }
-        PaperIndex index = matching.recentIndex(until.minus(matching.window()));
-        int decided = 0;
-        for (Subscriber subscriber : due) {
-            try {
-                String period = Period.of(subscriber, runAt);
-                if (QuarkusTransaction.requiringNew().call(
-                        () -> decision.decide(runId, subscriber, period, index, until, runAt, forced))) {
-                    decided++;
-                }
-            } catch (RuntimeException e) {
-                failures.add(subscriber, e);
+    /**
+     * The end of a run's paper window. Taken under the ingest lock: imports still writing finish first, and later
+     * ones stamp their papers after it, so no paper commits late into a window already read.
+     */
+    Instant paperWindowEnd() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            entityManager.createNativeQuery("select pg_advisory_xact_lock(" + PaperImporter.INGEST_LOCK + ")")
+                    .getSingleResult();
+            return toInstant(entityManager.createNativeQuery("select clock_timestamp()").getSingleResult());
+        });
+    }
+
+    /** The subscribers with ids in [firstId, lastId] a run at {@code runAt} looks at, in id order. */
+    List<Long> candidates(Instant runAt, boolean forced, long firstId, long lastId) {
+        String due = forced ? "" : " and next_due_at <= ?3";
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = entityManager.createNativeQuery("select id from subscriber where state = 'active'"
+                    + " and id between ?1 and ?2" + due + " order by id", Long.class)
+                    .setParameter(1, firstId).setParameter(2, lastId);
+            if (!forced) {
+                query.setParameter(3, runAt);
             }
-        }
-        return failures.planned(decided);
+            return query.getResultList();
+        });
     }
 
     /**
-     * The active subscribers whose digest for the period around {@code runAt} is still open: not decided yet and
-     * due (or forced); a forced run also reopens a period that was decided empty, since nothing was sent for it.
+     * A matcher over the run's window, shared by every batch of a shard; made on the first batch with someone to
+     * rank, so a pass where everyone looked at turns out not due builds no index.
      */
-    private List<Subscriber> open(Instant runAt, boolean forced, Failures failures) {
-        Map<String, String> decided = new HashMap<>();
-        Map<Long, Instant> lastDecided = new HashMap<>();
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select subscriber_id, period, zone, state, decided_as_of from digest
-                where created_at > now() - interval '9 days'""").getResultList();
-        for (Object[] row : rows) {
-            decided.put(row[0] + "/" + row[1] + "/" + row[2], (String) row[3]);
-            lastDecided.merge(((Number) row[0]).longValue(), toInstant(row[4]), (a, b) -> a.isAfter(b) ? a : b);
-        }
-        List<Subscriber> open = new ArrayList<>();
-        for (Subscriber s : Subscriber.<Subscriber>list("state", Subscriber.State.active)) {
-            try {
-                String state = decided.get(s.id + "/" + Period.of(s, runAt) + "/" + s.timezone);
-                if ((forced || Period.isDue(s, runAt, lastDecided.get(s.id)))
-                        && (state == null || (forced && "empty".equals(state)))) {
-                    open.add(s);
+    Plan plan(long runId, Instant runAt, boolean forced, Instant until) {
+        BatchMatcher[] made = new BatchMatcher[1];
+        BatchMatcher matcher = requests -> {
+            synchronized (made) {
+                if (made[0] == null) {
+                    made[0] = matching.batch(until.minus(matching.window()), until);
                 }
-            } catch (RuntimeException e) {
-                failures.add(s, e); // a row no period can be named for (say, a zone this JDK does not know)
             }
-        }
-        return open;
+            return made[0].rank(requests);
+        };
+        return new Plan(runId, runAt, forced, until, matcher);
     }
 
     /**
-     * The end of this run's paper window. Taken under the ingest lock: imports still writing finish first, and
-     * later ones stamp their papers after it, so no paper commits late into a window already read.
+     * Decides for these subscribers, a batch per transaction, until done or {@code stop} says so; after each batch,
+     * {@code progress} hears what it did. A batch that fails is decided again one subscriber at a time, so a bad row
+     * costs only its own digest; a subscriber who still fails is counted, and the others go on.
      */
-    private Instant databaseNow() {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(" + PaperImporter.INGEST_LOCK + ")").getSingleResult();
-        return toInstant(entityManager.createNativeQuery("select clock_timestamp()").getSingleResult());
+    Planned decide(Plan plan, List<Long> ids, BooleanSupplier stop, Consumer<Planned> progress) {
+        Planned total = Planned.NONE;
+        for (int from = 0; from < ids.size() && !stop.getAsBoolean(); from += BATCH) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            Planned planned;
+            try {
+                planned = Planned.of(batch, QuarkusTransaction.requiringNew().call(() -> decision.decide(plan, batch)));
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Deciding a batch of %d subscribers failed; deciding them one at a time", batch.size());
+                planned = oneByOne(plan, batch);
+            }
+            total = total.plus(planned);
+            progress.accept(planned);
+        }
+        return total;
     }
 
-    /** What a planning pass did: the digests it decided, and the subscribers it could not decide one for. */
-    record Planned(int decided, int undecided, String firstError) {
-    }
-
-    /** The subscribers whose deciding threw: logged each, counted, and the first reason kept for the run. */
-    private static final class Failures {
-        private int count;
-        private String first;
-
-        void add(Subscriber subscriber, RuntimeException e) {
-            LOG.errorf(e, "Could not decide the digest of subscriber %d", subscriber.id);
-            if (count++ == 0) {
-                first = "subscriber " + subscriber.id + ": " + e;
+    private Planned oneByOne(Plan plan, List<Long> batch) {
+        Planned planned = Planned.NONE;
+        for (Long id : batch) {
+            try {
+                planned = planned.plus(Planned.of(List.of(id),
+                        QuarkusTransaction.requiringNew().call(() -> decision.decide(plan, List.of(id)))));
+            } catch (RuntimeException e) {
+                planned = planned.plus(Planned.failed(id, e));
             }
         }
+        return planned;
+    }
 
-        Planned planned(int decided) {
-            return new Planned(decided, count, first);
+    /**
+     * What deciding did: digests decided (and how many have papers to send), subscribers that could not be decided,
+     * the first reason, and the last subscriber id gone through.
+     */
+    record Planned(int decided, int queued, int undecided, String firstError, long through) {
+
+        static final Planned NONE = new Planned(0, 0, 0, null, 0);
+
+        static Planned of(List<Long> batch, DigestDecision.Decided decided) {
+            Planned planned = new Planned(decided.decided(), decided.queued(), 0, null, batch.get(batch.size() - 1));
+            for (DigestDecision.Failure failure : decided.failures()) {
+                planned = planned.plus(failed(failure.subscriberId(), failure.cause()));
+            }
+            return planned;
+        }
+
+        static Planned failed(long subscriberId, RuntimeException e) {
+            LOG.errorf(e, "Could not decide the digest of subscriber %d", subscriberId);
+            return new Planned(0, 0, 1, "subscriber " + subscriberId + ": " + e, subscriberId);
+        }
+
+        Planned plus(Planned other) {
+            return new Planned(decided + other.decided, queued + other.queued, undecided + other.undecided,
+                    firstError != null ? firstError : other.firstError, Math.max(through, other.through));
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.paperboy.digest;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.quartz.JobBuilder;
@@ -11,33 +9,34 @@ import org.quartz.SchedulerException;
 import org.quartz.TriggerBuilder;
 
 import java.time.Instant;
-import java.util.UUID;
+import java.util.List;
 
-/** Starts digest runs (forced by an operator or by the clock) and carries them out: decide, then deliver. */
+/**
+ * Starts digest runs (forced by an operator or by the clock) and carries them out: a run reads the end of its paper
+ * window, splits its subscribers into shards that any node plans, and this node's delivery loop sends what they
+ * decide while they go on. A clock's pass with few subscribers due plans them in place, and waits for their sending.
+ */
 @ApplicationScoped
 public class DigestRunner {
 
     private static final Logger LOG = Logger.getLogger(DigestRunner.class);
-    private static final String BOOT = "/" + UUID.randomUUID();
 
     private final DigestPlanner planner;
-    private final DigestDelivery delivery;
+    private final RunShards shards;
+    private final RunRecords runs;
+    private final DeliveryPasses delivery;
     private final Scheduler quartz;
-    private final EntityManager entityManager;
-    private final String schedulerName;
-    private final String instanceId;
-    /** This node's Quartz instance id and this boot: a fixed instance id restarted is another node for runs. */
-    private final String node;
+    private final Node node;
+    private volatile boolean stopping;
 
-    DigestRunner(DigestPlanner planner, DigestDelivery delivery, Scheduler quartz, EntityManager entityManager)
-            throws SchedulerException {
+    DigestRunner(DigestPlanner planner, RunShards shards, RunRecords runs, DeliveryPasses delivery, Scheduler quartz,
+                 Node node) {
         this.planner = planner;
+        this.shards = shards;
+        this.runs = runs;
         this.delivery = delivery;
         this.quartz = quartz;
-        this.entityManager = entityManager;
-        this.schedulerName = quartz.getSchedulerName();
-        this.instanceId = quartz.getSchedulerInstanceId();
-        this.node = instanceId + BOOT;
+        this.node = node;
     }
 
     /**
@@ -53,117 +52,77 @@ public class DigestRunner {
         run.persist();
         try {
             quartz.scheduleJob(JobBuilder.newJob(DigestRunJob.class)
-                            .withIdentity("digest-run-" + run.id, "digest-runs")
+                            .withIdentity("digest-run-" + run.id, RunShards.GROUP)
                             .usingJobData(DigestRunJob.RUN_ID, Long.toString(run.id))
                             .requestRecovery()
                             .build(),
-                    TriggerBuilder.newTrigger().withIdentity("digest-run-" + run.id, "digest-runs").startNow().build());
+                    TriggerBuilder.newTrigger().withIdentity("digest-run-" + run.id, RunShards.GROUP).startNow().build());
         } catch (SchedulerException e) {
             throw new IllegalStateException("Could not queue digest run " + run.id, e);
         }
         return run.id;
     }
 
-    /** Carries out a queued run; safe to call again for the same run after a crash (Quartz recovers the job). */
+    /** Splits a queued run into shards; safe to call again for the same run after a crash (Quartz recovers the job). */
     public void execute(long runId) {
-        DigestRun run = QuarkusTransaction.requiringNew().call(() -> {
-            DigestRun found = DigestRun.findById(runId);
-            if (found != null && !"finished".equals(found.state)) {
-                found.state = "running";
-                found.node = node;
-                found.error = null;
-                found.undecided = 0;
-                found.startedAt = found.startedAt == null ? Instant.now() : found.startedAt;
-            }
-            return found;
-        });
-        if (run == null || "finished".equals(run.state)) {
+        DigestRun run = runs.start(runId, node.name());
+        if (run == null || shards.isSplit(runId)) {
             return;
         }
-        DigestPlanner.Planned planned = plan(run.id, run.runAt, run.forced);
-        deliver();
-        if (planned != null) {
-            LOG.infof("Digest run %d: %d digests decided, %d could not be", run.id, planned.decided(), planned.undecided());
-        }
-        finishSettledRuns();
-    }
-
-    /** The clock's pass: a run for whoever is due now (kept only if someone was), then every retry that is due. */
-    public void tick(Instant now) {
-        long runId = QuarkusTransaction.requiringNew().call(() -> {
-            DigestRun run = new DigestRun();
-            run.state = "running";
-            run.forced = false;
-            run.runAt = now;
-            run.startedAt = Instant.now();
-            run.node = node;
-            run.persist();
-            return run.id;
-        });
-        DigestPlanner.Planned planned = plan(runId, now, false);
-        if (planned != null && planned.decided() == 0 && planned.undecided() == 0) {
-            QuarkusTransaction.requiringNew().run(() -> DigestRun.deleteById(runId));
-        }
-        deliver();
-        finishSettledRuns();
-    }
-
-    /**
-     * Decides the run's digests and marks it planned, so it can finish; when planning itself throws, the run ends
-     * failed at once rather than staying "running" (the next pass decides whoever is still open). Null then.
-     */
-    private DigestPlanner.Planned plan(long runId, Instant at, boolean forced) {
         try {
-            DigestPlanner.Planned planned = planner.plan(runId, at, forced);
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                            update digest_run set planned_at = now(), undecided = ?2,
-                                   error = case when ?2 > 0 then 'could not decide ' || ?2 || ' digest(s); first: ' || ?3 end
-                            where id = ?1""")
-                    .setParameter(1, runId).setParameter(2, planned.undecided())
-                    .setParameter(3, String.valueOf(planned.firstError())).executeUpdate());
-            return planned;
+            runs.windowEnds(runId, planner.paperWindowEnd());
+            int count = shards.split(runId, planner.candidates(run.runAt, run.forced, 0, Long.MAX_VALUE));
+            LOG.infof("Digest run %d: split into %d shard(s)", runId, count);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Digest run %d failed while deciding", runId);
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                            update digest_run set state = 'failed', finished_at = now(), error = ?2 where id = ?1""")
-                    .setParameter(1, runId).setParameter(2, "deciding failed: " + e).executeUpdate());
-            return null;
+            runs.failed(runId, e);
         }
+        delivery.request(); // the loop closes the run once its digests settle (at once when it has none)
     }
 
-    /** Sends what is due; a failure here leaves the digests for the next pass, and the run open until they settle. */
-    private void deliver() {
+    /** Plans one shard of a run, on whichever node Quartz gave it to; sending starts with its first batches. */
+    public void executeShard(long runId, int shard) {
         try {
-            delivery.deliverDue();
+            shards.plan(runId, shard, () -> stopping, delivery::request);
         } catch (RuntimeException e) {
-            LOG.error("Delivery stopped; the next pass takes it up again", e);
+            LOG.errorf(e, "Digest run %d failed while deciding shard %d", runId, shard);
+            runs.failed(runId, e);
         }
+        delivery.request();
     }
 
     /**
-     * A run is over once all its digests are decided and none is still waiting for a first send or being sent:
-     * finished, or failed when some subscriber's digest could not be decided. A run whose node left the cluster
-     * (Quartz's own check-in table no longer lists it, or it is this node's id from an earlier boot) before it was
-     * planned is failed too: nobody will finish its planning, and the next pass decides whoever is still open.
+     * The clock's pass: a run for whoever is due now (kept only if it decided something), then a delivery pass for
+     * it and every retry that is due, which this call waits for. Nobody due: one index scan, and no run.
      */
-    private void finishSettledRuns() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("""
-                    update digest_run r set state = case when r.undecided > 0 then 'failed' else 'finished' end,
-                                            finished_at = now()
-                    where r.state = 'running' and r.planned_at is not null
-                      and not exists (select 1 from digest d where d.run_id = r.id and d.state in ('queued', 'sending'))""")
-                    .executeUpdate();
-            entityManager.createNativeQuery("""
-                    update digest_run r set state = 'failed', finished_at = now(),
-                           error = 'node ' || r.node || ' stopped while deciding; the next pass decides the rest'
-                    where r.state = 'running' and r.planned_at is null and r.node is not null and r.node <> ?1
-                      and not exists (select 1 from qrtz_scheduler_state q
-                                      where q.sched_name = ?2 and q.instance_name <> ?3
-                                        and q.instance_name = left(r.node, length(r.node) - ?4))""")
-                    .setParameter(1, node).setParameter(2, schedulerName).setParameter(3, instanceId)
-                    .setParameter(4, BOOT.length())
-                    .executeUpdate();
-        });
+    public void tick(Instant now) {
+        List<Long> due = planner.candidates(now, false, 0, Long.MAX_VALUE);
+        if (!due.isEmpty() && !stopping) {
+            long runId = runs.startTick(now, node.name());
+            try {
+                Instant until = planner.paperWindowEnd();
+                runs.windowEnds(runId, until);
+                if (shards.needsShards(due.size())) {
+                    shards.split(runId, due);
+                } else {
+                    DigestPlanner.Planned planned = planner.decide(planner.plan(runId, now, false, until), due,
+                            () -> stopping, batch -> { });
+                    if (planned.decided() == 0 && planned.undecided() == 0) {
+                        runs.forget(runId);
+                    } else {
+                        runs.planned(runId, planned.undecided(), planned.firstError());
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Digest run %d failed while deciding", runId);
+                runs.failed(runId, e);
+            }
+        }
+        delivery.request().join();
+    }
+
+    /** Stops planning between two batches: a shard cut short is queued again for another node. */
+    void stop() {
+        stopping = true;
     }
 }

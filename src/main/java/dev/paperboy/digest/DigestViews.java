@@ -13,8 +13,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /** Reads a stored digest back into what the mail and the web page show. */
 @ApplicationScoped
@@ -37,7 +42,12 @@ class DigestViews {
 
     /** The digest as its owner reads it, from the mail: with the address and the links that change the subscription. */
     DigestView of(Digest digest, Subscriber subscriber) {
-        return new DigestView(subscriber.email, periodLabel(digest.period), items(digest), viewUrl(digest),
+        return of(digest, subscriber, items(digest));
+    }
+
+    /** As {@link #of(Digest, Subscriber)}, with its papers already read (see {@link #items(Collection)}). */
+    DigestView of(Digest digest, Subscriber subscriber, List<DigestView.Item> items) {
+        return new DigestView(subscriber.email, periodLabel(digest.period), items, viewUrl(digest),
                 links.preferences(subscriber), links.unsubscribe(subscriber), links.home(), null);
     }
 
@@ -58,16 +68,30 @@ class DigestViews {
     }
 
     private List<DigestView.Item> items(Digest digest) {
-        List<Object[]> rows = entityManager.createNativeQuery(
-                "select paper_id, reason from digest_paper where digest_id = ?1 order by position")
-                .setParameter(1, digest.id).getResultList();
-        List<DigestView.Item> items = new ArrayList<>();
+        return items(List.of(digest.id)).getOrDefault(digest.id, List.of());
+    }
+
+    /** The papers of many digests, each digest's in order: two queries, whatever the number of digests. */
+    Map<Long, List<DigestView.Item>> items(Collection<Long> digestIds) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select digest_id, paper_id, reason from digest_paper where digest_id in (?1)
+                        order by digest_id, position""")
+                .setParameter(1, digestIds).getResultList();
+        Map<Long, Paper> papers = new HashMap<>();
+        Set<Long> paperIds = new HashSet<>();
+        rows.forEach(row -> paperIds.add(((Number) row[1]).longValue()));
+        if (!paperIds.isEmpty()) {
+            Paper.<Paper>list("id in ?1", paperIds).forEach(paper -> papers.put(paper.id, paper));
+        }
+        Map<Long, List<DigestView.Item>> items = new HashMap<>();
         for (Object[] row : rows) {
-            items.add(item(items.size() + 1, Paper.findById(((Number) row[0]).longValue()), (String) row[1]));
+            List<DigestView.Item> list = items.computeIfAbsent(((Number) row[0]).longValue(), id -> new ArrayList<>());
+            list.add(item(list.size() + 1, papers.get(((Number) row[1]).longValue()), (String) row[2]));
         }
         return items;
     }
 
+    /** One paper of a digest as the mail and the page show it. */
     private static DigestView.Item item(int number, Paper paper, String reason) {
         return new DigestView.Item(number, paper.title, paper.authorLine(), paper.shortAbstract(SUMMARY_LENGTH),
                 paper.link(), reason);

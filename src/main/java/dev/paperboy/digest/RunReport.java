@@ -7,12 +7,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Progress and result of one run, counted from its digests; {@code undecided} counts the subscribers whose digest
- * could not be decided (the run then ends failed, with the first reason in {@code error}).
+ * Progress and result of one run, counted from its shards and digests: {@code shards} and {@code shardsPlanned} while
+ * it decides (a shard is a range of subscribers any node may plan), {@code due} digests decided so far and where
+ * they stand ({@code pending} = {@code queued} + {@code sending}); {@code undecided} counts the subscribers whose
+ * digest could not be decided (the run then ends failed, with the first reason in {@code error}). It is
+ * {@code finished} once every shard is planned and every digest is sent, failed, or waiting for a retry.
  */
 public record RunReport(long id, String state, boolean forced, Instant runAt, Instant startedAt, Instant finishedAt,
-                        long due, long sent, long skippedEmpty, long failed, long retrying, long pending,
-                        long cancelled, long undecided, String error) {
+                        long shards, long shardsPlanned, long due, long sent, long skippedEmpty, long failed,
+                        long retrying, long pending, long queued, long sending, long cancelled, long undecided,
+                        String error) {
+
+    private static final List<String> STATES =
+            List.of("sent", "empty", "failed", "retrying", "queued", "sending", "cancelled");
 
     public static Optional<RunReport> of(long runId) {
         return QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(DigestRun.<DigestRun>findById(runId))
@@ -29,16 +36,20 @@ public record RunReport(long id, String state, boolean forced, Instant runAt, In
         List<Object[]> rows = Digest.getEntityManager()
                 .createQuery("select d.state, count(d) from Digest d where d.runId = ?1 group by d.state", Object[].class)
                 .setParameter(1, run.id).getResultList();
-        long[] counts = new long[7];
-        List<String> states = List.of("sent", "empty", "failed", "retrying", "queued", "sending", "cancelled");
+        long[] counts = new long[STATES.size()];
         long due = 0;
         for (Object[] row : rows) {
             long n = ((Number) row[1]).longValue();
-            counts[states.indexOf((String) row[0])] += n;
+            counts[STATES.indexOf((String) row[0])] += n;
             due += n;
         }
+        Object[] shards = (Object[]) Digest.getEntityManager().createNativeQuery("""
+                        select count(*), count(planned_at), coalesce(sum(undecided), 0)
+                        from digest_run_shard where run_id = ?1""")
+                .setParameter(1, run.id).getSingleResult();
+        long undecided = run.undecided > 0 ? run.undecided : ((Number) shards[2]).longValue();
         return new RunReport(run.id, run.state, run.forced, run.runAt, run.startedAt, run.finishedAt,
-                due, counts[0], counts[1], counts[2], counts[3], counts[4] + counts[5], counts[6], run.undecided, run.error);
+                ((Number) shards[0]).longValue(), ((Number) shards[1]).longValue(), due, counts[0], counts[1],
+                counts[2], counts[3], counts[4] + counts[5], counts[4], counts[5], counts[6], undecided, run.error);
     }
-
 }

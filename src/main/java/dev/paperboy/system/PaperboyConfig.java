@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /** Paperboy's settings; each key is also the environment variable PAPERBOY_<KEY>. */
 @ConfigMapping(prefix = "paperboy")
@@ -40,6 +42,16 @@ public interface PaperboyConfig {
     /** How long a digest may stay 'sending' before another worker takes it over. */
     @WithDefault("2m")
     Duration deliveryLease();
+
+    /** Parallel senders per node, each with its own SMTP connection; default: twice the cores, at least 2. */
+    OptionalInt deliverySenders();
+
+    /**
+     * At most this many messages per node accepted by the relay and not yet recorded as sent: the most that a crash
+     * can send twice.
+     */
+    @WithDefault("16")
+    int deliveryInFlight();
 
     /** A new subscriber's first digest draws on papers ingested within this window. */
     @WithDefault("7d")
@@ -93,6 +105,9 @@ public interface PaperboyConfig {
         /** Connect and read timeout of the SMTP connection. */
         @WithDefault("30s")
         Duration timeout();
+
+        /** At most this many messages per second from this node to the relay; none when unset. */
+        OptionalDouble rate();
     }
 
     /** Requests per client address on the public endpoints that cost something; 0 requests turns a limit off. */
@@ -136,6 +151,10 @@ public interface PaperboyConfig {
         /** Digests claimed and sent over one SMTP connection at a time. */
         @WithDefault("50")
         int batchSize();
+
+        /** Subscribers per shard of a run: each shard is planned by one Quartz job, on whichever node takes it. */
+        @WithDefault("2000")
+        int shardSize();
     }
 
     /** How paper sources are fetched. */

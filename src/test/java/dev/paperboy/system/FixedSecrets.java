@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Real {@link Secrets} built from fixed values or a data dir, for plain unit tests (no Quarkus). */
 public final class FixedSecrets {
@@ -45,6 +46,16 @@ public final class FixedSecrets {
         @Override
         public Duration deliveryLease() {
             return Duration.ofMinutes(2);
+        }
+
+        @Override
+        public OptionalInt deliverySenders() {
+            return OptionalInt.empty();
+        }
+
+        @Override
+        public int deliveryInFlight() {
+            return 16;
         }
 
         @Override

@@ -1,0 +1,105 @@
+package dev.paperboy.digest;
+
+import dev.paperboy.mail.MailContent;
+import dev.paperboy.subscriber.Subscriber;
+import dev.paperboy.system.PaperboyConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The mails of a claimed batch, its subscribers and papers read with one query each; or, for a digest that goes out
+ * no more, why: its subscriber left, paused or was deleted since it was decided (cancelled), or it is older than the
+ * give-up age, as after an outage (failed; checked before every send, so that no stale digest goes out days late).
+ */
+@ApplicationScoped
+class ClaimedMails {
+
+    private static final Logger LOG = Logger.getLogger(ClaimedMails.class);
+
+    private final DigestViews views;
+    private final DigestMail mail;
+    private final PaperboyConfig config;
+
+    ClaimedMails(DigestViews views, DigestMail mail, PaperboyConfig config) {
+        this.views = views;
+        this.mail = mail;
+        this.config = config;
+    }
+
+    /** A claimed digest's mail; or, without one, the state it ends in instead and why. */
+    record Prepared(Claims.Claim claim, MailContent mail, String state, String why) {
+    }
+
+    /** The batch's mails; when the batch cannot be read as a whole, each digest is read alone. */
+    List<Prepared> compose(List<Claims.Claim> batch) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> read(batch));
+        } catch (RuntimeException e) {
+            List<Prepared> prepared = new ArrayList<>();
+            for (Claims.Claim claim : batch) {
+                try {
+                    prepared.addAll(QuarkusTransaction.requiringNew().call(() -> read(List.of(claim))));
+                } catch (RuntimeException alone) {
+                    LOG.errorf(alone, "Could not build digest %d", claim.digestId());
+                    prepared.add(new Prepared(claim, null, null, "could not build the digest: " + alone));
+                }
+            }
+            return prepared;
+        }
+    }
+
+    private List<Prepared> read(List<Claims.Claim> batch) {
+        Map<Long, Subscriber> subscribers = new HashMap<>();
+        Subscriber.<Subscriber>list("id in ?1", batch.stream().map(Claims.Claim::subscriberId).distinct().toList())
+                .forEach(s -> subscribers.put(s.id, s));
+        List<Claims.Claim> sending = new ArrayList<>();
+        List<Prepared> prepared = new ArrayList<>();
+        for (Claims.Claim claim : batch) {
+            Subscriber subscriber = subscribers.get(claim.subscriberId());
+            if (tooOld(claim.decidedAt())) {
+                prepared.add(new Prepared(claim, null, "failed", "not sent within " + giveUpAge() + " of being decided"));
+            } else if (subscriber == null || subscriber.state != Subscriber.State.active) {
+                prepared.add(new Prepared(claim, null, "cancelled", subscriber == null ? "the subscriber was deleted"
+                        : "the subscriber is " + subscriber.state));
+            } else {
+                sending.add(claim);
+            }
+        }
+        Map<Long, List<DigestView.Item>> items = sending.isEmpty() ? Map.of()
+                : views.items(sending.stream().map(Claims.Claim::digestId).toList());
+        for (Claims.Claim claim : sending) {
+            Digest digest = digest(claim);
+            Subscriber subscriber = subscribers.get(claim.subscriberId());
+            DigestView view = views.of(digest, subscriber, items.getOrDefault(claim.digestId(), List.of()));
+            prepared.add(new Prepared(claim, mail.compose(digest, subscriber, view), null, null));
+        }
+        return prepared;
+    }
+
+    /** The parts of the digest's row a mail shows, as the claim read them. */
+    private static Digest digest(Claims.Claim claim) {
+        Digest digest = new Digest();
+        digest.id = claim.digestId();
+        digest.subscriberId = claim.subscriberId();
+        digest.period = claim.period();
+        digest.tokenKey = claim.tokenKey();
+        return digest;
+    }
+
+    /** Whether a digest decided then is older than the give-up age. */
+    boolean tooOld(Instant decided) {
+        return decided.plus(config.digest().giveUpAfter()).isBefore(Instant.now());
+    }
+
+    private String giveUpAge() {
+        return config.digest().giveUpAfter().toString().substring(2).toLowerCase(Locale.ROOT);
+    }
+}

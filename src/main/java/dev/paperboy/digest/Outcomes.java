@@ -1,0 +1,188 @@
+package dev.paperboy.digest;
+
+import dev.paperboy.system.Sql;
+import io.agroal.api.AgroalDataSource;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Records what became of the digests of one delivery pass, in groups: one thread writes everything that arrived
+ * while it wrote the last group, in one transaction, each outcome only if its claim still holds. A message the relay
+ * accepted holds one of the node's in-flight permits until its outcome is committed, so at most that many messages
+ * can be sent again after a crash. A digest that failed or was cancelled gives its papers back for the next digest.
+ */
+final class Outcomes implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Outcomes.class);
+    private static final int LARGEST_GROUP = 1_000;
+
+    /** What became of one claimed digest: its new state, why, when to try again, and whether it was accepted. */
+    record Outcome(Claims.Claim claim, String state, String error, Duration retryIn, boolean handedBack,
+                   boolean accepted) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final Semaphore inFlight;
+    private final BlockingQueue<Outcome> queue = new LinkedBlockingQueue<>();
+    private final AtomicInteger sent = new AtomicInteger();
+    private final Thread writer;
+    private volatile boolean closing;
+
+    Outcomes(AgroalDataSource dataSource, Semaphore inFlight) {
+        this.dataSource = dataSource;
+        this.inFlight = inFlight;
+        this.writer = new Thread(this::write, "digest-outcomes");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Before a send: waits while the node has as many accepted messages not yet recorded as it may. */
+    void beforeSend() {
+        inFlight.acquireUninterruptibly();
+    }
+
+    /** The relay accepted the message: recorded as sent in the next group, and its permit freed then. */
+    void accepted(Claims.Claim claim) {
+        queue.add(new Outcome(claim, "sent", null, null, false, true));
+    }
+
+    /** The send did not happen or was refused: no permit held any more; the outcome goes in the next group. */
+    void notAccepted(Outcome outcome) {
+        inFlight.release();
+        add(outcome);
+    }
+
+    void add(Outcome outcome) {
+        queue.add(outcome);
+    }
+
+    int sent() {
+        return sent.get();
+    }
+
+    /** Waits until every outcome handed in is written. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void write() {
+        while (!closing || !queue.isEmpty()) {
+            List<Outcome> group = new ArrayList<>();
+            try {
+                Outcome first = queue.poll(20, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+            } catch (InterruptedException e) {
+                continue;
+            }
+            queue.drainTo(group, LARGEST_GROUP - 1);
+            try {
+                sent.addAndGet(record(group));
+            } finally {
+                group.stream().filter(Outcome::accepted).forEach(o -> inFlight.release());
+            }
+        }
+    }
+
+    /** Writes a group, trying again a few times; returns how many were recorded as sent. */
+    private int record(List<Outcome> group) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write(group);
+            } catch (SQLException | RuntimeException e) {
+                if (attempt == 3) {
+                    // the claims stay 'sending' and are taken over when their lease runs out
+                    LOG.errorf(e, "Could not record the outcome of %d digests", group.size());
+                    return 0;
+                }
+                LOG.warnf(e, "Recording the outcome of %d digests failed; trying again", group.size());
+                pause(200L * attempt);
+            }
+        }
+    }
+
+    private int write(List<Outcome> group) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        List<Integer> attempts = new ArrayList<>();
+        List<String> states = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        List<Long> waits = new ArrayList<>();
+        List<Integer> undo = new ArrayList<>();
+        for (Outcome outcome : group) {
+            ids.add(outcome.claim().digestId());
+            attempts.add(outcome.claim().attempt());
+            states.add(outcome.state());
+            errors.add(outcome.error());
+            waits.add(outcome.retryIn() == null ? -1L : outcome.retryIn().toMillis());
+            undo.add(outcome.handedBack() ? 1 : 0);
+        }
+        int sentNow = 0;
+        List<Long> freed = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update digest d set state = k.state, lease_until = null,
+                           last_error = case when k.undo = 1 then d.last_error else k.error end,
+                           sent_at = case when k.state = 'sent' then now() else d.sent_at end,
+                           next_attempt_at = case when k.wait >= 0 then now() + k.wait * interval '1 millisecond' end,
+                           attempts = d.attempts - k.undo
+                    from unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::bigint[], ?::int[])
+                         as k(id, attempt, state, error, wait, undo)
+                    where d.id = k.id and d.state = 'sending' and d.attempts = k.attempt
+                    returning d.id, d.state""")) {
+                update.setArray(1, Sql.array(connection, "bigint", ids));
+                update.setArray(2, Sql.array(connection, "int", attempts));
+                update.setArray(3, Sql.array(connection, "text", states));
+                update.setArray(4, Sql.array(connection, "text", errors));
+                update.setArray(5, Sql.array(connection, "bigint", waits));
+                update.setArray(6, Sql.array(connection, "int", undo));
+                try (ResultSet rows = update.executeQuery()) {
+                    while (rows.next()) {
+                        String state = rows.getString(2);
+                        sentNow += "sent".equals(state) ? 1 : 0;
+                        if ("failed".equals(state) || "cancelled".equals(state)) {
+                            freed.add(rows.getLong(1));
+                        }
+                    }
+                }
+            }
+            if (!freed.isEmpty()) {
+                try (PreparedStatement free = connection.prepareStatement(
+                        "delete from digest_paper where digest_id = any(?)")) {
+                    free.setArray(1, Sql.array(connection, "bigint", freed));
+                    free.executeUpdate();
+                }
+            }
+            connection.commit();
+        }
+        return sentNow;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package dev.paperboy.digest;
+
+import dev.paperboy.subscriber.Subscriber;
+import dev.paperboy.system.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the planner reads and writes about a batch of subscribers, each a set query whatever the batch's size: the
+ * subscribers, their digest history, their unsent digests (locked), the papers they already have, and when to look
+ * at them again. Every lookup of history is one step down an index, however many digests a person has had.
+ */
+@ApplicationScoped
+class SubscriberHistory {
+
+    /** An active subscriber being planned, and the period of the run's moment in their zone. */
+    record Looked(Subscriber subscriber, String period) {
+    }
+
+    /** A subscriber's past: whether this period has its digest, the last decision, where their papers start. */
+    record Past(boolean periodDecided, Instant lastDecided, Instant settledUntil, Instant firstSince) {
+    }
+
+    /** A digest of a subscriber that waits for its first send or a retry, or is being sent. */
+    record Unsent(long digestId, String state, String period, String zone) {
+    }
+
+    /**
+     * The active subscribers among {@code ids}, their rows locked until the transaction ends: one decision at a time
+     * per subscriber (runs and nodes may overlap), so what is read next sees the others' decisions. One whose period
+     * cannot be named is added to the failures.
+     */
+    List<Looked> load(Connection connection, Instant runAt, List<Long> ids, List<DigestDecision.Failure> failures)
+            throws SQLException {
+        List<Long> locked = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                select id from subscriber where id = any(?) and state = 'active' order by id for no key update""")) {
+            query.setArray(1, Sql.array(connection, "bigint", ids));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    locked.add(rows.getLong(1));
+                }
+            }
+        }
+        List<Looked> looked = new ArrayList<>();
+        if (locked.isEmpty()) {
+            return looked;
+        }
+        for (Subscriber subscriber : Subscriber.<Subscriber>list("id in ?1 order by id", locked)) {
+            if (subscriber.state != Subscriber.State.active) {
+                continue;
+            }
+            try {
+                looked.add(new Looked(subscriber, Period.of(subscriber, runAt)));
+            } catch (RuntimeException e) {
+                failures.add(new DigestDecision.Failure(subscriber.id, e));
+            }
+        }
+        return looked;
+    }
+
+    /** A forced run reopens the periods decided empty: nothing was sent for them. */
+    void reopenEmpty(Connection connection, List<Looked> looked) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("""
+                delete from digest d using unnest(?::bigint[], ?::text[], ?::text[]) as k(id, period, zone)
+                where d.subscriber_id = k.id and d.period = k.period and d.zone = k.zone and d.state = 'empty'""")) {
+            bindPeriods(connection, delete, looked);
+            delete.executeUpdate();
+        }
+    }
+
+    Map<Long, Past> past(Connection connection, List<Looked> looked) throws SQLException {
+        Map<Long, Past> past = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                select k.id,
+                       exists (select 1 from digest d where d.subscriber_id = k.id and d.period = k.period
+                                                        and d.zone = k.zone),
+                       (select max(d.decided_as_of) from digest d where d.subscriber_id = k.id),
+                       s.settled,
+                       (select min(d.papers_since) from digest d where d.subscriber_id = k.id and s.settled is null)
+                from unnest(?::bigint[], ?::text[], ?::text[]) as k(id, period, zone)
+                cross join lateral (select max(d.papers_until) as settled from digest d
+                                    where d.subscriber_id = k.id and d.state in ('sent', 'empty')) s""")) {
+            bindPeriods(connection, query, looked);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    past.put(rows.getLong(1), new Past(rows.getBoolean(2), Sql.instant(rows.getTimestamp(3)),
+                            Sql.instant(rows.getTimestamp(4)), Sql.instant(rows.getTimestamp(5))));
+                }
+            }
+        }
+        return past;
+    }
+
+    /**
+     * The subscribers' unsent digests, locked until the transaction ends: no sender claims one meanwhile, and a
+     * claim already under way is waited for and seen.
+     */
+    Map<Long, List<Unsent>> lockUnsent(Connection connection, List<Looked> looked) throws SQLException {
+        Map<Long, List<Unsent>> unsent = new HashMap<>();
+        looked.forEach(one -> unsent.put(one.subscriber().id, new ArrayList<>()));
+        try (PreparedStatement query = connection.prepareStatement("""
+                select id, subscriber_id, state, period, zone from digest
+                where subscriber_id = any(?) and state in ('queued', 'retrying', 'sending')
+                order by id for update""")) {
+            query.setArray(1, Sql.array(connection, "bigint", unsent.keySet()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    unsent.get(rows.getLong(2)).add(new Unsent(rows.getLong(1), rows.getString(3), rows.getString(4),
+                            rows.getString(5)));
+                }
+            }
+        }
+        return unsent;
+    }
+
+    /**
+     * The papers already in a digest of each subscriber, among those that could fall in a window starting at
+     * {@code oldest}: a paper ingested after it can only be in a digest whose window ends after it.
+     */
+    Map<Long, Set<Long>> taken(Connection connection, List<Long> subscribers, Instant oldest) throws SQLException {
+        Map<Long, Set<Long>> taken = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                select d.subscriber_id, dp.paper_id from digest d join digest_paper dp on dp.digest_id = d.id
+                where d.subscriber_id = any(?) and d.papers_until > ?::timestamptz""")) {
+            query.setArray(1, Sql.array(connection, "bigint", subscribers));
+            query.setString(2, oldest.toString());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    taken.computeIfAbsent(rows.getLong(1), id -> new HashSet<>()).add(rows.getLong(2));
+                }
+            }
+        }
+        return taken;
+    }
+
+    /**
+     * Writes when to look at each subscriber again: their delivery moment if it is still ahead today, else their
+     * next local midnight, the earliest their next digest can be due. (Their rows are locked since they were read, so
+     * no change of their choices comes in between; one after resets the look to "now", see V10.)
+     */
+    void lookAgain(Connection connection, Instant runAt, List<Looked> looked) throws SQLException {
+        if (looked.isEmpty()) {
+            return;
+        }
+        List<Long> ids = new ArrayList<>();
+        List<Instant> next = new ArrayList<>();
+        for (Looked one : looked) {
+            ids.add(one.subscriber().id);
+            next.add(nextLook(one.subscriber(), runAt));
+        }
+        try (PreparedStatement update = connection.prepareStatement("""
+                update subscriber s set next_due_at = k.next
+                from unnest(?::bigint[], ?::timestamptz[]) as k(id, next)
+                where s.id = k.id and s.next_due_at is distinct from k.next""")) {
+            update.setArray(1, Sql.array(connection, "bigint", ids));
+            update.setArray(2, Sql.array(connection, "timestamptz", next));
+            update.executeUpdate();
+        }
+    }
+
+    /** The earliest moment after {@code at} that the subscriber's digest can become due. */
+    static Instant nextLook(Subscriber subscriber, Instant at) {
+        ZoneId zone = subscriber.zone();
+        Instant midnight = at.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+        Instant moment = Period.deliveryMoment(subscriber, at);
+        return moment.isAfter(at) && moment.isBefore(midnight) ? moment : midnight;
+    }
+
+    private static void bindPeriods(Connection connection, PreparedStatement statement, List<Looked> looked)
+            throws SQLException {
+        statement.setArray(1, Sql.array(connection, "bigint", looked.stream().map(l -> l.subscriber().id).toList()));
+        statement.setArray(2, Sql.array(connection, "text", looked.stream().map(Looked::period).toList()));
+        statement.setArray(3, Sql.array(connection, "text", looked.stream().map(l -> l.subscriber().timezone).toList()));
+    }
+}

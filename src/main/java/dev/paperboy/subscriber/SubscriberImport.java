@@ -1,0 +1,131 @@
+package dev.paperboy.subscriber;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperboy.paper.ImportResult;
+import dev.paperboy.system.Secrets;
+import dev.paperboy.system.Sql;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An operator's list of subscribers, moved in at once: every entry is checked first (as the form checks it), then
+ * the good ones are written a chunk per transaction, each chunk one multi-row insert; an address already known, or
+ * given twice, is a duplicate and left as it is. Imported subscribers are active at once (the operator vouches).
+ */
+@ApplicationScoped
+class SubscriberImport {
+
+    /** Subscribers per transaction: large enough to amortize the commit, small enough to keep locks short. */
+    static final int CHUNK = 1_000;
+
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper json;
+
+    SubscriberImport(AgroalDataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    ImportResult importAll(List<SubscriptionService.ImportedSubscriber> people) {
+        List<String> errors = new ArrayList<>();
+        List<Checked> checked = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        int duplicates = 0;
+        int rejected = 0;
+        for (int i = 0; i < people.size(); i++) {
+            SubscriptionService.ImportedSubscriber person = people.get(i);
+            if (person == null) {
+                errors.add("subscriber " + (i + 1) + ": not an object");
+                rejected++;
+                continue;
+            }
+            Map<String, String> problems = new HashMap<>();
+            Optional<String> email = EmailAddress.check(person.email());
+            if (email.isEmpty()) {
+                problems.put("email", EmailAddress.refusal(person.email()).equals(EmailAddress.QUOTED)
+                        ? "a quoted or escaped address is not accepted" : "not a valid email address");
+            }
+            Optional<SubscriptionChoices> choices = SubscriptionChoices.check(person.interests(), person.cadence(),
+                    person.hour(), person.timezone(), problems);
+            if (!problems.isEmpty()) {
+                errors.add("subscriber " + (i + 1) + ": " + String.join("; ", problems.values()));
+                rejected++;
+            } else if (!keys.add(Subscriber.emailKey(email.get()))) {
+                duplicates++; // the same address earlier in this list
+            } else {
+                checked.add(new Checked(email.get(), choices.get()));
+            }
+        }
+        int added = 0;
+        for (int from = 0; from < checked.size(); from += CHUNK) {
+            List<Checked> chunk = checked.subList(from, Math.min(checked.size(), from + CHUNK));
+            added += QuarkusTransaction.requiringNew().call(() -> insert(chunk));
+        }
+        return new ImportResult(people.size(), added, duplicates + checked.size() - added, rejected, errors);
+    }
+
+    /** Inserts a chunk in one statement; returns how many were new (a known address is left as it is). */
+    private int insert(List<Checked> chunk) throws SQLException, JsonProcessingException {
+        List<String> tokens = new ArrayList<>();
+        List<String> emails = new ArrayList<>();
+        List<String> emailKeys = new ArrayList<>();
+        List<String> interests = new ArrayList<>();
+        List<String> cadences = new ArrayList<>();
+        List<Integer> hours = new ArrayList<>();
+        List<String> zones = new ArrayList<>();
+        for (Checked one : chunk) {
+            tokens.add(Secrets.randomToken(16));
+            emails.add(one.email());
+            emailKeys.add(Subscriber.emailKey(one.email()));
+            interests.add(json.writeValueAsString(one.choices().interests()));
+            cadences.add(one.choices().cadence().name());
+            hours.add(one.choices().hour());
+            zones.add(one.choices().timezone());
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     insert into subscriber (token_key, email, email_key, state, interests, cadence, hour, timezone,
+                                             confirmed_at)
+                     select k.token, k.email, k.email_key, 'active',
+                            array(select i.interest from jsonb_array_elements_text(k.interests::jsonb)
+                                  with ordinality as i(interest, n) order by i.n),
+                            k.cadence, k.hour, k.zone, now()
+                     from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[])
+                          as k(token, email, email_key, interests, cadence, hour, zone)
+                     on conflict (email_key) do nothing
+                     returning id""")) {
+            insert.setArray(1, Sql.array(connection, "text", tokens));
+            insert.setArray(2, Sql.array(connection, "text", emails));
+            insert.setArray(3, Sql.array(connection, "text", emailKeys));
+            insert.setArray(4, Sql.array(connection, "text", interests));
+            insert.setArray(5, Sql.array(connection, "text", cadences));
+            insert.setArray(6, Sql.array(connection, "int", hours));
+            insert.setArray(7, Sql.array(connection, "text", zones));
+            int added = 0;
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    added++;
+                }
+            }
+            return added;
+        }
+    }
+
+    /** An entry that passed the checks: its address as written, and its choices. */
+    private record Checked(String email, SubscriptionChoices choices) {
+    }
+}
