@@ -202,6 +202,10 @@ public interface PaperboyConfig {
         /** arXiv API: at most this many pages per poll, even if every page brings new papers. */
         @WithDefault("20")
         int maxPages();
+
+        /** Scheduled polls that run at once on each node, on threads of their own (more wait their turn). */
+        @WithDefault("4")
+        int threads();
     }
 
     /** One paper source declared in configuration; the same fields as the admin API's. */

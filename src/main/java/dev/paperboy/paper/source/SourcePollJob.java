@@ -1,25 +1,26 @@
 package dev.paperboy.paper.source;
 
 import jakarta.enterprise.context.Dependent;
-import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
-/** The Quartz job of one source: polls it when one of its triggers fires (on one node of the cluster). */
+/**
+ * The Quartz job of one source: when one of its triggers fires (on one node of the cluster), it hands the poll to
+ * the sources' own threads, so that a slow poll holds no Quartz thread.
+ */
 @Dependent
-@DisallowConcurrentExecution
 public class SourcePollJob implements Job {
 
     static final String SOURCE = "source";
 
-    private final SourcePoller poller;
+    private final PollThreads threads;
 
-    SourcePollJob(SourcePoller poller) {
-        this.poller = poller;
+    SourcePollJob(PollThreads threads) {
+        this.threads = threads;
     }
 
     @Override
     public void execute(JobExecutionContext context) {
-        poller.pollScheduled(context.getMergedJobDataMap().getString(SOURCE));
+        threads.submit(context.getMergedJobDataMap().getString(SOURCE));
     }
 }

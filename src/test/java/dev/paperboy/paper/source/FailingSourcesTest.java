@@ -4,17 +4,16 @@ import dev.paperboy.AdminApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -88,29 +87,12 @@ class FailingSourcesTest {
         CountDownLatch answering = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         try (SourceServer server = new SourceServer()) {
-            server.on("/slow", (exchange, number) -> {
-                exchange.getResponseHeaders().set("Content-Type", JSON);
-                exchange.sendResponseHeaders(200, 0);
-                OutputStream out = exchange.getResponseBody();
-                answering.countDown();
-                // a space every 200 ms keeps the read timeout away: the answer is slow, not dead
-                Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-                try {
-                    while (!await(release, 200) && Instant.now().isBefore(deadline)) {
-                        out.write(' ');
-                        out.flush();
-                    }
-                    out.write(slowDocument);
-                    out.close();
-                } catch (IOException clientGone) {
-                    // the test ended first
-                }
-            });
+            server.on("/slow", (exchange, number) -> SourceServer.trickle(exchange, JSON, slowDocument, answering, release));
             server.on("/quick", (exchange, number) -> SourceServer.send(exchange, 200, JSON,
                     Documents.huggingFace(Documents.papers(marker + "q" + number, 1))));
 
             SourcesApi.add("{\"name\": \"" + slow + "\", \"kind\": \"huggingface\", \"url\": \"" + server.url("/slow") + "\"}");
-            if (!await(answering, 60_000)) {
+            if (!SourceServer.await(answering, 60_000)) {
                 fail("the slow source's job did not poll it within 60 s");
             }
             SourcesApi.add("{\"name\": \"" + quick + "\", \"kind\": \"huggingface\", \"url\": \"" + server.url("/quick") + "\"}");
@@ -131,6 +113,33 @@ class FailingSourcesTest {
         }
     }
 
+    /** As many slow polls as Quartz has threads, and a digest run (a Quartz job) still runs: polls run on threads of their own. */
+    @Test
+    void slowSourcesHoldUpNoDigestRun() {
+        int quartzThreads = ConfigProvider.getConfig().getValue("quarkus.quartz.thread-count", Integer.class);
+        CountDownLatch answering = new CountDownLatch(quartzThreads);
+        CountDownLatch release = new CountDownLatch(1);
+        byte[] nothingNew = Documents.huggingFace(List.of()).getBytes(StandardCharsets.UTF_8);
+        List<String> names = new ArrayList<>();
+        try (SourceServer server = new SourceServer()) {
+            server.on("/slow", (exchange, number) -> SourceServer.trickle(exchange, JSON, nothingNew, answering, release));
+            for (int i = 0; i < quartzThreads; i++) {
+                names.add(SourcesApi.unique("slow-" + i));
+                add(names.get(i), server.url("/slow"));
+            }
+            if (!SourceServer.await(answering, 60_000)) {
+                fail("the slow sources' jobs did not all poll them within 60 s");
+            }
+            AdminApi.assertFinished(AdminApi.requestRun(false, Instant.now()));
+            for (String name : names) {
+                assertNull(SourcesApi.view(name).getString("lastPollAt"), name + "'s poll is still reading its answer");
+            }
+        } finally {
+            release.countDown();
+            names.forEach(SourcesApi::delete);
+        }
+    }
+
     private static void add(String name, String url) {
         SourcesApi.add("{\"name\": \"" + name + "\", \"kind\": \"huggingface\", \"url\": \"" + url + "\", \"every\": \"6h\"}");
     }
@@ -147,14 +156,5 @@ class FailingSourcesTest {
         return metrics.lines().filter(line -> line.startsWith(prefix)).findFirst()
                 .map(line -> Double.parseDouble(line.substring(prefix.length())))
                 .orElseGet(() -> fail("no " + prefix + "in /q/metrics"));
-    }
-
-    private static boolean await(CountDownLatch latch, long millis) {
-        try {
-            return latch.await(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
     }
 }

@@ -9,12 +9,16 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real HTTP server (the JDK's) playing a paper source: each path answers as the test says, and every request is kept. */
@@ -93,6 +97,39 @@ final class SourceServer implements AutoCloseable {
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
+        }
+    }
+
+    /**
+     * Answers 200 with {@code document}, slowly: a space every 200 ms (so no read timeout fires) until {@code release}
+     * opens or 90 s pass; {@code answering} counts down once the answer has begun.
+     */
+    static void trickle(HttpExchange exchange, String contentType, byte[] document, CountDownLatch answering,
+                        CountDownLatch release) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        answering.countDown();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        try {
+            while (!await(release, 200) && Instant.now().isBefore(deadline)) {
+                out.write(' ');
+                out.flush();
+            }
+            out.write(document);
+            out.close();
+        } catch (IOException clientGone) {
+            // the client gave up first
+        }
+    }
+
+    /** Waits up to {@code millis} for the latch; true when it opened. */
+    static boolean await(CountDownLatch latch, long millis) {
+        try {
+            return latch.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
         }
     }
 
