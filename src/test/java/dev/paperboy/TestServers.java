@@ -54,6 +54,7 @@ public class TestServers implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.password", database.password(),
                 "paperboy.admin-token", AdminApi.TOKEN));
         Rows.use(database.jdbcUrl(), database.username(), database.password());
+        config.putAll(DkimCheck.testSigning(DATA.resolve("dkim-private.pem")));
         if (smtp.equals("hang")) {
             hangingRelay = HangingRelay.start();
             config.put("paperboy.smtp.host", "127.0.0.1");

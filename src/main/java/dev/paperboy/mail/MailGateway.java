@@ -1,6 +1,8 @@
 package dev.paperboy.mail;
 
+import dev.paperboy.mail.dkim.DkimSigning;
 import dev.paperboy.system.PaperboyConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
@@ -9,6 +11,7 @@ import jakarta.mail.internet.InternetAddress;
 import java.util.Properties;
 
 /** Opens the way out for mail: the configured SMTP relay, or the local outbox when there is none. */
+@Startup // a bad PAPERBOY_FEEDBACK_ID stops the start, not the first mail
 @ApplicationScoped
 public class MailGateway {
 
@@ -16,19 +19,31 @@ public class MailGateway {
     private final Outbox outbox;
     private final InternetAddress from;
     private final Session session;
+    private final MimeMessages messages;
 
-    MailGateway(PaperboyConfig config, Outbox outbox) throws AddressException {
+    MailGateway(PaperboyConfig config, Outbox outbox, DkimSigning dkim) throws AddressException {
         this.smtp = config.smtp();
         this.outbox = outbox;
         this.from = new InternetAddress(config.mailFrom(), true);
         this.session = Session.getInstance(sessionProperties(smtp));
+        this.messages = new MimeMessages(session, from, config.feedbackId().map(MailGateway::checkedFeedbackId).orElse(null),
+                dkim);
+    }
+
+    /** The operator's Feedback-ID: a short run of printable ASCII, as mailbox providers read it. */
+    private static String checkedFeedbackId(String value) {
+        if (!value.matches("[\\x21-\\x7e]{1,200}")) {
+            throw new IllegalArgumentException("PAPERBOY_FEEDBACK_ID must be 1-200 printable ASCII characters "
+                    + "without spaces, such as paperboy:example.org");
+        }
+        return value;
     }
 
     public MailConnection open() {
         if (smtp.host().isEmpty()) {
-            return new OutboxConnection(session, from, outbox);
+            return new OutboxConnection(messages, outbox);
         }
-        return new SmtpConnection(session, from, new SmtpConnection.SmtpSettings(smtp.host().get(), smtp.port(),
+        return new SmtpConnection(session, messages, new SmtpConnection.SmtpSettings(smtp.host().get(), smtp.port(),
                 smtp.username().orElse(null), smtp.password().orElse(null)));
     }
 

@@ -1,5 +1,6 @@
 package dev.paperboy.mail;
 
+import dev.paperboy.mail.dkim.DkimSigning;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -13,15 +14,27 @@ import java.util.Date;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Turns mail content into a multipart/alternative MIME message: text first, then HTML. */
+/**
+ * Turns mail content into a multipart/alternative MIME message (text first, then HTML) from Paperboy's sender, with
+ * the operator's Feedback-ID, DKIM-signed when that is configured.
+ */
 final class MimeMessages {
 
     private static final Pattern HEADER_SAFE = Pattern.compile("[^\\r\\n\\x00]*");
 
-    private MimeMessages() {
+    private final Session session;
+    private final InternetAddress from;
+    private final String feedbackId;
+    private final DkimSigning dkim;
+
+    MimeMessages(Session session, InternetAddress from, String feedbackId, DkimSigning dkim) {
+        this.session = session;
+        this.from = from;
+        this.feedbackId = feedbackId;
+        this.dkim = dkim;
     }
 
-    static MimeMessage compose(Session session, InternetAddress from, MailContent mail) throws MessagingException {
+    MimeMessage compose(MailContent mail) throws MessagingException {
         MimeMessage message = new FixedIdMessage(session, mail.messageId());
         message.setFrom(from);
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), true));
@@ -33,6 +46,9 @@ final class MimeMessages {
             }
             message.setHeader(header.getKey(), header.getValue());
         }
+        if (feedbackId != null) {
+            message.setHeader("Feedback-ID", mail.kind() + ":" + feedbackId);
+        }
         MimeBodyPart text = new MimeBodyPart();
         text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
         MimeBodyPart html = new MimeBodyPart();
@@ -42,6 +58,6 @@ final class MimeMessages {
         alternative.addBodyPart(html);
         message.setContent(alternative);
         message.saveChanges();
-        return message;
+        return dkim.sign(message);
     }
 }

@@ -3,7 +3,6 @@ package dev.paperboy.mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -16,13 +15,13 @@ final class SmtpConnection implements MailConnection {
     private static final Logger LOG = Logger.getLogger(SmtpConnection.class);
 
     private final Session session;
-    private final InternetAddress from;
+    private final MimeMessages messages;
     private final SmtpSettings settings;
     private Transport transport;
 
-    SmtpConnection(Session session, InternetAddress from, SmtpSettings settings) {
+    SmtpConnection(Session session, MimeMessages messages, SmtpSettings settings) {
         this.session = session;
-        this.from = from;
+        this.messages = messages;
         this.settings = settings;
     }
 
@@ -30,7 +29,7 @@ final class SmtpConnection implements MailConnection {
     public void send(MailContent mail) throws MailFailure {
         MimeMessage message;
         try {
-            message = MimeMessages.compose(session, from, mail);
+            message = messages.compose(mail);
         } catch (MessagingException e) {
             throw new MailFailure("cannot build the message: " + e.getMessage(), MailFailure.Kind.RECIPIENT_REFUSED, e);
         }

@@ -87,6 +87,15 @@ public interface PaperboyConfig {
     /** Paper sources declared in configuration ({@code paperboy.sources.<name>.kind=...}), written to the database at start. */
     Map<String, SourceSeed> sources();
 
+    /** DKIM signing of every mail: off unless domain, selector and private key are all set. */
+    Dkim dkim();
+
+    /**
+     * Feedback-ID header of every mail, after the mail's kind ({@code digest:<this>}), for the feedback loops of
+     * large mailbox providers; none when unset.
+     */
+    Optional<String> feedbackId();
+
     /** The SMTP relay; without a host, mails go to the local outbox. */
     interface Smtp {
         Optional<String> host();
@@ -206,6 +215,18 @@ public interface PaperboyConfig {
         /** Scheduled polls that run at once on each node, on threads of their own (more wait their turn). */
         @WithDefault("4")
         int threads();
+    }
+
+    /** DKIM: the key's DNS record is {@code <selector>._domainkey.<domain>}. */
+    interface Dkim {
+        /** The signing domain (d=), normally the sender address's own domain. */
+        Optional<String> domain();
+
+        /** The selector (s=) naming the key's DNS record. */
+        Optional<String> selector();
+
+        /** Path of the RSA private key: a PEM file in PKCS#8 ("BEGIN PRIVATE KEY"). */
+        Optional<String> privateKey();
     }
 
     /** One paper source declared in configuration; the same fields as the admin API's. */

@@ -112,5 +112,15 @@ public final class FixedSecrets {
         public java.util.Map<String, SourceSeed> sources() {
             return java.util.Map.of();
         }
+
+        @Override
+        public Dkim dkim() {
+            throw new UnsupportedOperationException("Secrets does not read the DKIM settings");
+        }
+
+        @Override
+        public Optional<String> feedbackId() {
+            return Optional.empty();
+        }
     }
 }
