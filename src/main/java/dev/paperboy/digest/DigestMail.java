@@ -29,6 +29,11 @@ class DigestMail {
 
     /** The mail of a digest, from its view (a sender reads the views of a batch together). */
     MailContent compose(Digest digest, Subscriber subscriber, DigestView view) {
+        // Gmail clips a mail past ~102 KB and hides its footer: the papers that do not fit are left to the web page
+        return gateway.largestFitting(shown -> content(digest, subscriber, view.firstPapers(shown)), view.papers().size());
+    }
+
+    private MailContent content(Digest digest, Subscriber subscriber, DigestView view) {
         MailBodies bodies = MailBodies.render(() -> Templates.digest(view));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + view.unsubscribeUrl() + ">");
@@ -47,6 +52,10 @@ class DigestMail {
      * subscription, and a Message-ID of its own each time.
      */
     MailContent composeTest(DigestView view) {
+        return gateway.largestFitting(shown -> testContent(view.firstPapers(shown)), view.papers().size());
+    }
+
+    private MailContent testContent(DigestView view) {
         MailBodies bodies = MailBodies.render(() -> Templates.digest(view));
         String messageId = "<test-digest." + Secrets.randomToken(16) + "@" + gateway.senderDomain() + ">";
         return new MailContent(view.email(), "[Test] Paperboy: " + view.countLabel(), bodies.text(), bodies.html(),

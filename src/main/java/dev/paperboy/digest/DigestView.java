@@ -4,7 +4,24 @@ import java.util.List;
 
 /** What a digest shows, in the mail and on its web page; the feed's copy has no address and no subscription links. */
 public record DigestView(String email, String periodLabel, List<Item> papers, String viewUrl,
-                         String preferencesUrl, String unsubscribeUrl, String homeUrl, String testOf) {
+                         String preferencesUrl, String unsubscribeUrl, String homeUrl, String testOf, int more) {
+
+    /** A view that shows all its papers. */
+    public DigestView(String email, String periodLabel, List<Item> papers, String viewUrl, String preferencesUrl,
+                      String unsubscribeUrl, String homeUrl, String testOf) {
+        this(email, periodLabel, papers, viewUrl, preferencesUrl, unsubscribeUrl, homeUrl, testOf, 0);
+    }
+
+    /** This view showing only its first {@code count} papers; the others are counted as more on the web page. */
+    public DigestView firstPapers(int count) {
+        return new DigestView(email, periodLabel, papers.subList(0, count), viewUrl, preferencesUrl, unsubscribeUrl,
+                homeUrl, testOf, more + papers.size() - count);
+    }
+
+    /** "3 more papers": those the mail leaves to the web page, to stay under the size mail clients clip at. */
+    public String moreLabel() {
+        return more == 1 ? "1 more paper" : more + " more papers";
+    }
 
     /** One paper of the digest and why it is there. */
     public record Item(int number, String title, String authors, String summary, String link, String reason) {
@@ -21,6 +38,7 @@ public record DigestView(String email, String periodLabel, List<Item> papers, St
     }
 
     public String countLabel() {
-        return papers.size() == 1 ? "1 new paper" : papers.size() + " new papers";
+        int total = papers.size() + more;
+        return total == 1 ? "1 new paper" : total + " new papers";
     }
 }

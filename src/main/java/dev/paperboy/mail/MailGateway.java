@@ -9,6 +9,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
 import java.util.Properties;
+import java.util.function.IntFunction;
 
 /** Opens the way out for mail: the configured SMTP relay, or the local outbox when there is none. */
 @Startup // a bad PAPERBOY_FEEDBACK_ID stops the start, not the first mail
@@ -52,6 +53,14 @@ public class MailGateway {
         try (MailConnection connection = open()) {
             connection.send(mail);
         }
+    }
+
+    /**
+     * The mail with as many of its leading items as fit under {@link MailSize#LIMIT} once encoded:
+     * {@code withFirst.apply(n)} is the mail showing the first {@code n} of {@code count}.
+     */
+    public MailContent largestFitting(IntFunction<MailContent> withFirst, int count) {
+        return MailSize.largestFitting(messages, withFirst, count);
     }
 
     /** The host part of the sender address, for Message-IDs. */

@@ -34,7 +34,12 @@ final class MimeMessages {
         this.dkim = dkim;
     }
 
+    /** The message as it goes out: signed, when DKIM is configured. */
     MimeMessage compose(MailContent mail) throws MessagingException {
+        return dkim.sign(composeUnsigned(mail));
+    }
+
+    MimeMessage composeUnsigned(MailContent mail) throws MessagingException {
         MimeMessage message = new FixedIdMessage(session, mail.messageId());
         message.setFrom(from);
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), true));
@@ -58,6 +63,6 @@ final class MimeMessages {
         alternative.addBodyPart(html);
         message.setContent(alternative);
         message.saveChanges();
-        return dkim.sign(message);
+        return message;
     }
 }

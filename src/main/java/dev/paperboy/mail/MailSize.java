@@ -1,0 +1,80 @@
+package dev.paperboy.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.function.IntFunction;
+
+/**
+ * Keeps a mail under the size at which Gmail clips it (about 102 KB), which would hide what comes last: the footer
+ * with the unsubscribe link. Sizes are measured on the encoded message, as it goes over the wire.
+ */
+public final class MailSize {
+
+    /** The most a whole encoded message may weigh as it leaves Paperboy, headers and signature included. */
+    public static final int LIMIT = 100_000;
+
+    /** Room kept for what is added after measuring: the DKIM-Signature header (about 600 bytes with a 2048-bit key). */
+    static final int SIGNATURE_ROOM = 1_500;
+
+    private MailSize() {
+    }
+
+    /**
+     * The mail showing the most leading items that still fits: {@code withFirst.apply(n)} is the mail with the first
+     * {@code n} of {@code count} items. All of them when they fit (one measure, the usual case), else the largest
+     * {@code n} found by halving, down to none.
+     */
+    static MailContent largestFitting(MimeMessages messages, IntFunction<MailContent> withFirst, int count) {
+        MailContent all = withFirst.apply(count);
+        if (fits(messages, all)) {
+            return all;
+        }
+        MailContent best = null;
+        int low = 0;
+        int high = count - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            MailContent candidate = withFirst.apply(middle);
+            if (fits(messages, candidate)) {
+                best = candidate;
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return best != null ? best : withFirst.apply(0);
+    }
+
+    static boolean fits(MimeMessages messages, MailContent mail) {
+        return encodedSize(messages, mail) <= LIMIT - SIGNATURE_ROOM;
+    }
+
+    /** The encoded size of the unsigned message, in bytes; a mail that cannot be built counts as fitting (it fails later, with its reason). */
+    static long encodedSize(MimeMessages messages, MailContent mail) {
+        try {
+            MimeMessage message = messages.composeUnsigned(mail);
+            Counter counter = new Counter();
+            message.writeTo(counter);
+            return counter.bytes;
+        } catch (MessagingException | IOException e) {
+            return 0;
+        }
+    }
+
+    private static final class Counter extends OutputStream {
+        long bytes;
+
+        @Override
+        public void write(int b) {
+            bytes++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes += len;
+        }
+    }
+}
