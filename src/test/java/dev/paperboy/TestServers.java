@@ -60,8 +60,12 @@ public class TestServers implements QuarkusTestResourceLifecycleManager {
             config.put("paperboy.smtp.host", "127.0.0.1");
             config.put("paperboy.smtp.port", Integer.toString(hangingRelay.port()));
         } else if (!smtp.equals("false")) {
-            greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            greenMail = new GreenMail(new ServerSetup[]{
+                    new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                    new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
+                    new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_POP3)});
             greenMail.start();
+            config.putAll(BounceMail.mailbox(greenMail));
             // Paperboy talks to the proxy, so a test can cut the relay without GreenMail dropping what it holds
             relay = new RelayProxy(freePort(), greenMail.getSmtp().getPort());
             relay.start();

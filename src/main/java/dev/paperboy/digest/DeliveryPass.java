@@ -34,9 +34,11 @@ final class DeliveryPass {
     private int most;
     private Executor threads;
     private volatile boolean relayDown;
+    private final DigestBounces bounces;
 
     DeliveryPass(Claims claims, ClaimedMails mails, MailGateway gateway, PaperboyConfig config, SendRate rate,
-                 Outcomes outcomes, BooleanSupplier nodeStopping) {
+                 Outcomes outcomes, BooleanSupplier nodeStopping, DigestBounces bounces) {
+        this.bounces = bounces;
         this.claims = claims;
         this.mails = mails;
         this.gateway = gateway;
@@ -133,6 +135,9 @@ final class DeliveryPass {
                 outcomes.accepted(prepared.claim());
             } catch (MailFailure failure) {
                 outcomes.notAccepted(failed(prepared.claim(), failure));
+                if (failure.kind() == MailFailure.Kind.RECIPIENT_REFUSED) {
+                    bounces.refusedAtSend(prepared.claim().digestId(), failure.getMessage()); // not again tomorrow
+                }
                 if (failure.kind() == MailFailure.Kind.RELAY_UNAVAILABLE) {
                     relayDown = true; // every other mail would fail the same way: the whole pass waits for later
                 }

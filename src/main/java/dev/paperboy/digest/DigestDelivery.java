@@ -37,9 +37,11 @@ class DigestDelivery {
     private final ExecutorService threads;
     private final AtomicInteger passes = new AtomicInteger();
     private volatile boolean stopping;
+    private final DigestBounces bounces;
 
     DigestDelivery(AgroalDataSource dataSource, Claims claims, ClaimedMails mails, MailGateway gateway,
-                   PaperboyConfig config) {
+                   PaperboyConfig config, DigestBounces bounces) {
+        this.bounces = bounces;
         this.dataSource = dataSource;
         this.claims = claims;
         this.mails = mails;
@@ -63,7 +65,7 @@ class DigestDelivery {
         }
         passes.incrementAndGet();
         try (Outcomes outcomes = new Outcomes(dataSource, inFlight)) {
-            new DeliveryPass(claims, mails, gateway, config, rate, outcomes, () -> stopping).run(senders, threads);
+            new DeliveryPass(claims, mails, gateway, config, rate, outcomes, () -> stopping, bounces).run(senders, threads);
             return outcomes.sent();
         } finally {
             synchronized (passes) {

@@ -5,8 +5,10 @@ public class MailFailure extends Exception {
 
     /** What the failure says about the next attempt. */
     public enum Kind {
-        /** The relay refused the recipient for good (5xx on RCPT): trying again will not help. */
+        /** The relay refused the recipient for good (5xx on RCPT): trying again will not help, and the address bounced. */
         RECIPIENT_REFUSED,
+        /** The message cannot be built for this recipient (say, an address Jakarta Mail will not take): not a bounce. */
+        UNSENDABLE,
         /** This message was refused for now; others may go through. */
         MESSAGE_REFUSED,
         /** The relay cannot be reached or refuses to serve at all (connection, login, TLS, 4xx/5xx to the sender):
@@ -26,6 +28,6 @@ public class MailFailure extends Exception {
     }
 
     public boolean permanent() {
-        return kind == Kind.RECIPIENT_REFUSED;
+        return kind == Kind.RECIPIENT_REFUSED || kind == Kind.UNSENDABLE;
     }
 }

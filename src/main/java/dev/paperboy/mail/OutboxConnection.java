@@ -20,7 +20,7 @@ final class OutboxConnection implements MailConnection {
         try {
             outbox.write(messages.compose(mail), mail.kind());
         } catch (MessagingException e) {
-            throw new MailFailure("cannot build the message: " + e.getMessage(), MailFailure.Kind.RECIPIENT_REFUSED, e);
+            throw new MailFailure("cannot build the message: " + e.getMessage(), MailFailure.Kind.UNSENDABLE, e);
         } catch (IOException e) {
             throw new MailFailure("cannot write to the outbox: " + e.getMessage(), MailFailure.Kind.RELAY_UNAVAILABLE, e);
         }

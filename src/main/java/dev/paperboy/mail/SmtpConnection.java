@@ -31,7 +31,7 @@ final class SmtpConnection implements MailConnection {
         try {
             message = messages.compose(mail);
         } catch (MessagingException e) {
-            throw new MailFailure("cannot build the message: " + e.getMessage(), MailFailure.Kind.RECIPIENT_REFUSED, e);
+            throw new MailFailure("cannot build the message: " + e.getMessage(), MailFailure.Kind.UNSENDABLE, e);
         }
         try {
             connected().sendMessage(message, message.getAllRecipients());

@@ -24,7 +24,7 @@ import java.util.Optional;
 public class Subscriber extends PanacheEntityBase {
 
     /** Where a subscription stands. */
-    public enum State { pending, active, paused, unsubscribed }
+    public enum State { pending, active, paused, bounced, unsubscribed }
 
     /** How often a digest goes out. */
     public enum Cadence { daily, weekly }
@@ -76,6 +76,14 @@ public class Subscriber extends PanacheEntityBase {
     /** The sign-up's client address, kept only with PAPERBOY_RECORD_SIGNUP_IP=true. */
     @Column(name = "signup_ip")
     public String signupIp;
+
+    /** When mail to this address bounced for good (see SubscriberBounces); null while it has not. */
+    @Column(name = "bounced_at")
+    public Instant bouncedAt;
+
+    /** Why it bounced, as the relay or the notification put it, for the operator. */
+    @Column(name = "bounce_reason")
+    public String bounceReason;
 
     public static Optional<Subscriber> byEmail(String email) {
         return find("emailKey", emailKey(email)).firstResultOptional();

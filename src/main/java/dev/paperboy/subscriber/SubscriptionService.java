@@ -55,7 +55,7 @@ public class SubscriptionService {
                 case active, paused -> {
                     return queued(new Signup(SignupOutcome.ALREADY_SUBSCRIBED, subscriber, allowMail(subscriber)));
                 }
-                case unsubscribed -> {
+                case unsubscribed, bounced -> { // a confirmation that arrives shows the mailbox works again
                     subscriber.tokenKey = Secrets.randomToken(16);
                     subscriber.unsubscribedAt = null;
                     subscriber.state = Subscriber.State.pending;

@@ -96,6 +96,9 @@ public interface PaperboyConfig {
      */
     Optional<String> feedbackId();
 
+    /** The mailbox bounces come back to, read on a schedule; none when no host is set. */
+    Bounce bounce();
+
     /** The SMTP relay; without a host, mails go to the local outbox. */
     interface Smtp {
         Optional<String> host();
@@ -227,6 +230,33 @@ public interface PaperboyConfig {
 
         /** Path of the RSA private key: a PEM file in PKCS#8 ("BEGIN PRIVATE KEY"). */
         Optional<String> privateKey();
+    }
+
+    /** The bounce mailbox, and when bounces stop a subscriber's mail. */
+    interface Bounce {
+        /** imap, imaps, pop3 or pop3s. */
+        @WithDefault("imaps")
+        String protocol();
+
+        Optional<String> host();
+
+        /** Default: the protocol's own (143, 993, 110, 995). */
+        OptionalInt port();
+
+        Optional<String> username();
+
+        Optional<String> password();
+
+        /** How often the mailbox is read (a duration such as 10m; "off" never). */
+        @WithDefault("10m")
+        String every();
+
+        /** Soft bounces (4.x.x, delays) of this many digests within {@link #softWithin()} stop a subscriber's mail. */
+        @WithDefault("3")
+        int softLimit();
+
+        @WithDefault("30d")
+        Duration softWithin();
     }
 
     /** One paper source declared in configuration; the same fields as the admin API's. */

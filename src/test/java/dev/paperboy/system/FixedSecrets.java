@@ -122,5 +122,10 @@ public final class FixedSecrets {
         public Optional<String> feedbackId() {
             return Optional.empty();
         }
+
+        @Override
+        public Bounce bounce() {
+            throw new UnsupportedOperationException("Secrets does not read the bounce settings");
+        }
     }
 }
