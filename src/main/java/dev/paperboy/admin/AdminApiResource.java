@@ -124,7 +124,8 @@ public class AdminApiResource {
             }
         }
         return new SubscriptionService.ImportedSubscriber(text(person, "email", number), texts,
-                text(person, "cadence", number), text(person, "hour", number), text(person, "timezone", number));
+                text(person, "cadence", number), text(person, "hour", number), text(person, "timezone", number),
+                text(person, "weekday", number));
     }
 
     private static String text(JsonNode node, String field, int number) {

@@ -98,12 +98,12 @@ class DigestDecision {
         WAIT
     }
 
-    private static Standing standing(Plan plan, SubscriberHistory.Looked one, SubscriberHistory.Past past,
+    private Standing standing(Plan plan, SubscriberHistory.Looked one, SubscriberHistory.Past past,
                                      List<SubscriberHistory.Unsent> unsent) {
         if (past.periodDecided()) {
             return Standing.SERVED;
         }
-        if (!plan.forced() && !Period.isDue(one.subscriber(), plan.runAt(), past.lastDecided())) {
+        if (!plan.forced() && !Period.isDue(one.subscriber(), plan.runAt(), past.lastDecided(), config.catchUpLimit())) {
             return Standing.SERVED;
         }
         for (SubscriberHistory.Unsent digest : unsent) {

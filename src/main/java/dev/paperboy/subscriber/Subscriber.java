@@ -13,6 +13,7 @@ import jakarta.persistence.LockModeType;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -53,6 +54,10 @@ public class Subscriber extends PanacheEntityBase {
     public int hour;
 
     public String timezone;
+
+    /** The day of the week a weekly digest goes out, ISO numbered: 1 Monday ... 7 Sunday. */
+    @Column(name = "weekday")
+    public int weekdayNumber = 1;
 
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
@@ -132,10 +137,15 @@ public class Subscriber extends PanacheEntityBase {
         return ZoneId.of(timezone);
     }
 
+    public DayOfWeek weekday() {
+        return DayOfWeek.of(weekdayNumber);
+    }
+
     public void apply(SubscriptionChoices choices) {
         interests = choices.interests().toArray(String[]::new);
         cadence = choices.cadence();
         hour = choices.hour();
         timezone = choices.timezone();
+        weekdayNumber = choices.weekday().getValue();
     }
 }

@@ -60,7 +60,7 @@ class SubscriberImport {
                         ? "a quoted or escaped address is not accepted" : "not a valid email address");
             }
             Optional<SubscriptionChoices> choices = SubscriptionChoices.check(person.interests(), person.cadence(),
-                    person.hour(), person.timezone(), problems);
+                    person.hour(), person.timezone(), person.weekday(), problems);
             if (!problems.isEmpty()) {
                 errors.add("subscriber " + (i + 1) + ": " + String.join("; ", problems.values()));
                 rejected++;
@@ -87,7 +87,9 @@ class SubscriberImport {
         List<String> cadences = new ArrayList<>();
         List<Integer> hours = new ArrayList<>();
         List<String> zones = new ArrayList<>();
+        List<Integer> weekdays = new ArrayList<>();
         for (Checked one : chunk) {
+            weekdays.add(one.choices().weekday().getValue());
             tokens.add(Secrets.randomToken(16));
             emails.add(one.email());
             emailKeys.add(Subscriber.emailKey(one.email()));
@@ -99,13 +101,13 @@ class SubscriberImport {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      insert into subscriber (token_key, email, email_key, state, interests, cadence, hour, timezone,
-                                             confirmed_at)
+                                             weekday, confirmed_at)
                      select k.token, k.email, k.email_key, 'active',
                             array(select i.interest from jsonb_array_elements_text(k.interests::jsonb)
                                   with ordinality as i(interest, n) order by i.n),
-                            k.cadence, k.hour, k.zone, now()
-                     from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[])
-                          as k(token, email, email_key, interests, cadence, hour, zone)
+                            k.cadence, k.hour, k.zone, k.weekday, now()
+                     from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::int[])
+                          as k(token, email, email_key, interests, cadence, hour, zone, weekday)
                      on conflict (email_key) do nothing
                      returning id""")) {
             insert.setArray(1, Sql.array(connection, "text", tokens));
@@ -115,6 +117,7 @@ class SubscriberImport {
             insert.setArray(5, Sql.array(connection, "text", cadences));
             insert.setArray(6, Sql.array(connection, "int", hours));
             insert.setArray(7, Sql.array(connection, "text", zones));
+            insert.setArray(8, Sql.array(connection, "int", weekdays));
             int added = 0;
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {

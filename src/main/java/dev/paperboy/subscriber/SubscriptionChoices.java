@@ -2,6 +2,7 @@ package dev.paperboy.subscriber;
 
 import dev.paperboy.subscriber.Subscriber.Cadence;
 
+import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** What a person follows and when they want it; checked the same way for the form, preferences and imports. */
-public record SubscriptionChoices(List<String> interests, Cadence cadence, int hour, String timezone) {
+public record SubscriptionChoices(List<String> interests, Cadence cadence, int hour, String timezone, DayOfWeek weekday) {
 
     public static final int MAX_INTERESTS = 20;
     public static final int MAX_INTEREST_LENGTH = 200;
@@ -22,6 +23,11 @@ public record SubscriptionChoices(List<String> interests, Cadence cadence, int h
 
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}|\\p{Cf}");
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
+
+    /** Choices with a weekly digest on Mondays, the default. */
+    public SubscriptionChoices(List<String> interests, Cadence cadence, int hour, String timezone) {
+        this(interests, cadence, hour, timezone, DayOfWeek.MONDAY);
+    }
 
     /** The lines of a textarea. */
     public static List<String> lines(String text) {
@@ -34,6 +40,15 @@ public record SubscriptionChoices(List<String> interests, Cadence cadence, int h
      */
     public static Optional<SubscriptionChoices> check(List<String> rawInterests, String cadence, String hour,
                                                       String timezone, Map<String, String> errors) {
+        return check(rawInterests, cadence, hour, timezone, null, errors);
+    }
+
+    /**
+     * As {@link #check(List, String, String, String, Map)}, with the weekday of a weekly digest: monday ... sunday
+     * (or mon ... sun, or 1 ... 7 from Monday); blank is Monday. A wrong one is reported as "weekday".
+     */
+    public static Optional<SubscriptionChoices> check(List<String> rawInterests, String cadence, String hour,
+                                                      String timezone, String weekday, Map<String, String> errors) {
         Map<String, String> found = new LinkedHashMap<>();
         List<String> interests = interests(rawInterests, found);
         Cadence checkedCadence = null;
@@ -61,9 +76,30 @@ public record SubscriptionChoices(List<String> interests, Cadence cadence, int h
         if (!ZONES.contains(zone) && !DEFAULT_ZONE.equals(zone)) {
             found.put("timezone", "Unknown time zone: choose one from the list (for example Europe/Paris).");
         }
+        DayOfWeek day = weekday(weekday);
+        if (day == null) {
+            found.put("weekday", "Choose a day of the week, Monday to Sunday.");
+        }
         errors.putAll(found);
-        return found.isEmpty() ? Optional.of(new SubscriptionChoices(interests, checkedCadence, checkedHour, zone))
+        return found.isEmpty() ? Optional.of(new SubscriptionChoices(interests, checkedCadence, checkedHour, zone, day))
                 : Optional.empty();
+    }
+
+    /** The day named (monday, mon, 1 ... 7 from Monday; any case), Monday when blank, null when it names none. */
+    static DayOfWeek weekday(String value) {
+        if (value == null || value.isBlank()) {
+            return DayOfWeek.MONDAY;
+        }
+        String day = value.strip().toUpperCase(Locale.ROOT);
+        if (day.matches("[1-7]")) {
+            return DayOfWeek.of(Integer.parseInt(day));
+        }
+        for (DayOfWeek candidate : DayOfWeek.values()) {
+            if (candidate.name().equals(day) || (day.length() == 3 && candidate.name().startsWith(day))) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     private static List<String> interests(List<String> raw, Map<String, String> errors) {

@@ -26,7 +26,8 @@ public class SubscriptionService {
     public static final int SIGNUP_MAILS_PER_HOUR = 3;
 
     /** An operator's subscriber: {@code email, interests[], cadence?, hour?, timezone?}. */
-    public record ImportedSubscriber(String email, List<String> interests, String cadence, String hour, String timezone) {
+    public record ImportedSubscriber(String email, List<String> interests, String cadence, String hour, String timezone,
+                                     String weekday) {
     }
 
     private static final Logger LOG = Logger.getLogger(SubscriptionService.class);

@@ -96,6 +96,13 @@ public interface PaperboyConfig {
      */
     Optional<String> feedbackId();
 
+    /**
+     * A period missed while Paperboy was down is caught up when it comes back only within this time after its
+     * delivery hour (and within the period itself); later, its papers wait for the next period's digest.
+     */
+    @WithDefault("2d")
+    Duration catchUpLimit();
+
     /** The mailbox bounces come back to, read on a schedule; none when no host is set. */
     Bounce bounce();
 

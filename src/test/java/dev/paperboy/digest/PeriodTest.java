@@ -112,4 +112,60 @@ class PeriodTest {
         assertFalse(Period.isDue(fresh, Instant.parse("2026-03-11T07:59:00Z")));
         assertTrue(Period.isDue(fresh, Instant.parse("2026-03-11T08:00:00Z")), "the next morning");
     }
+
+    private static Subscriber weeklyOn(java.time.DayOfWeek day, String zone, int hour) {
+        Subscriber subscriber = subscriber(Cadence.weekly, zone, hour);
+        subscriber.weekdayNumber = day.getValue();
+        return subscriber;
+    }
+
+    @Test
+    void aWeeklyDigestComesOnTheChosenWeekdayOfItsIsoWeek() {
+        Subscriber thursday = weeklyOn(java.time.DayOfWeek.THURSDAY, "UTC", 8); // 2026-12-03 is a Thursday
+        assertFalse(Period.isDue(thursday, Instant.parse("2026-12-02T12:00:00Z")), "Wednesday");
+        assertFalse(Period.isDue(thursday, Instant.parse("2026-12-03T07:59:59Z")));
+        assertTrue(Period.isDue(thursday, Instant.parse("2026-12-03T08:00:00Z")));
+        assertTrue(Period.isDue(thursday, Instant.parse("2026-12-06T23:59:59Z")), "still that week, Sunday night");
+        assertFalse(Period.isDue(thursday, Instant.parse("2026-12-07T08:00:00Z")), "Monday of the next week");
+        assertEquals("2026-W49", Period.of(thursday, Instant.parse("2026-12-03T08:00:00Z")));
+        Subscriber sunday = weeklyOn(java.time.DayOfWeek.SUNDAY, "Europe/Paris", 18);
+        assertEquals(Instant.parse("2026-12-06T17:00:00Z"), Period.deliveryMoment(sunday, Instant.parse("2026-11-30T09:00:00Z")),
+                "the last day of the ISO week, at 18:00 in Paris");
+        Subscriber monday = subscriber(Cadence.weekly, "UTC", 8);
+        assertEquals(Instant.parse("2026-11-30T08:00:00Z"), Period.deliveryMoment(monday, Instant.parse("2026-12-03T09:00:00Z")),
+                "Monday unless chosen otherwise");
+    }
+
+    @Test
+    void aMissedPeriodIsCaughtUpOnlyWithinTheLimit() {
+        java.time.Duration twoDays = java.time.Duration.ofDays(2);
+        Subscriber monday = subscriber(Cadence.weekly, "UTC", 8); // Monday 2026-11-30 08:00
+        assertTrue(Period.isDue(monday, Instant.parse("2026-11-30T08:00:00Z"), null, twoDays));
+        assertTrue(Period.isDue(monday, Instant.parse("2026-12-01T15:00:00Z"), null, twoDays), "back on Tuesday: caught up");
+        assertTrue(Period.isDue(monday, Instant.parse("2026-12-02T08:00:00Z"), null, twoDays), "exactly the limit");
+        assertFalse(Period.isDue(monday, Instant.parse("2026-12-02T08:00:01Z"), null, twoDays), "back on Wednesday: too old");
+        assertFalse(Period.isDue(monday, Instant.parse("2026-12-06T23:00:00Z"), null, twoDays), "Sunday: last week's news");
+        assertTrue(Period.isDue(monday, Instant.parse("2026-12-07T08:00:00Z"), null, twoDays), "the next Monday as usual");
+        assertFalse(Period.isDue(monday, Instant.parse("2026-12-01T15:00:00Z"), Instant.parse("2026-11-30T08:00:00Z"),
+                twoDays), "caught up once: not again after the week's digest was decided");
+
+        Subscriber daily = subscriber(Cadence.daily, "UTC", 8);
+        java.time.Duration sixHours = java.time.Duration.ofHours(6);
+        assertTrue(Period.isDue(daily, Instant.parse("2026-11-30T13:59:00Z"), null, sixHours));
+        assertFalse(Period.isDue(daily, Instant.parse("2026-11-30T14:01:00Z"), null, sixHours), "a short limit holds for days too");
+    }
+
+    @Test
+    void anHourSkippedOrRepeatedByTheClocksComesOnceAtItsFirstInstant() {
+        // Berlin: clocks go from 02:00 to 03:00 on 2027-03-28 and from 03:00 back to 02:00 on 2027-10-31
+        Subscriber gap = subscriber(Cadence.daily, "Europe/Berlin", 2);
+        assertEquals(Instant.parse("2027-03-28T01:00:00Z"), Period.deliveryMoment(gap, Instant.parse("2027-03-28T12:00:00Z")),
+                "02:00 does not exist: at the end of the gap, 03:00 CEST");
+        assertFalse(Period.isDue(gap, Instant.parse("2027-03-28T00:59:59Z")));
+        Subscriber overlap = subscriber(Cadence.daily, "Europe/Berlin", 2);
+        assertEquals(Instant.parse("2027-10-31T00:00:00Z"), Period.deliveryMoment(overlap, Instant.parse("2027-10-31T12:00:00Z")),
+                "02:00 comes twice: the first, 02:00 CEST");
+        Subscriber weekly = weeklyOn(java.time.DayOfWeek.SUNDAY, "Europe/Berlin", 2);
+        assertEquals(Instant.parse("2027-03-28T01:00:00Z"), Period.deliveryMoment(weekly, Instant.parse("2027-03-24T12:00:00Z")));
+    }
 }

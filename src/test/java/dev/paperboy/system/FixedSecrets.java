@@ -124,6 +124,11 @@ public final class FixedSecrets {
         }
 
         @Override
+        public Duration catchUpLimit() {
+            return Duration.ofDays(2);
+        }
+
+        @Override
         public Bounce bounce() {
             throw new UnsupportedOperationException("Secrets does not read the bounce settings");
         }
