@@ -49,7 +49,28 @@ public final class MailSize {
     }
 
     static boolean fits(MimeMessages messages, MailContent mail) {
-        return encodedSize(messages, mail) <= LIMIT - SIGNATURE_ROOM;
+        return surelyFits(mail) || encodedSize(messages, mail) <= LIMIT - SIGNATURE_ROOM;
+    }
+
+    /**
+     * True when even the worst encoding cannot pass the limit, so the usual digest is not encoded twice: each body
+     * byte takes at most 3 bytes in quoted-printable plus a 3-byte soft break every 76 (base64 takes less), and the
+     * headers are Paperboy's own few lines.
+     */
+    static boolean surelyFits(MailContent mail) {
+        long body = utf8Length(mail.text()) + utf8Length(mail.html());
+        long headers = 2_000L + 3L * (utf8Length(mail.subject()) + mail.to().length()
+                + mail.headers().values().stream().mapToLong(String::length).sum());
+        return body * 3 * 79 / 76 + headers <= LIMIT - SIGNATURE_ROOM;
+    }
+
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
     }
 
     /** The encoded size of the unsigned message, in bytes; a mail that cannot be built counts as fitting (it fails later, with its reason). */

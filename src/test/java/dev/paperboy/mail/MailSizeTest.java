@@ -85,4 +85,16 @@ class MailSizeTest {
         MailContent mail = MailSize.largestFitting(messages(), mailWith(120_000), 3);
         assertEquals("Paperboy: 0", mail.subject());
     }
+
+    @Test
+    void theQuickBoundNeverCallsFitWhatDoesNot() throws Exception {
+        MimeMessages messages = messages();
+        for (int items = 0; items <= 60; items += 3) {
+            MailContent mail = mailWith(500).apply(items);
+            if (MailSize.surelyFits(mail)) {
+                assertTrue(signedSize(messages, mail) <= MailSize.LIMIT, items + " items");
+            }
+        }
+        assertTrue(MailSize.surelyFits(mailWith(500).apply(3)), "a small mail is not encoded to be measured");
+    }
 }
