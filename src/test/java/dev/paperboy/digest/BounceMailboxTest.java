@@ -76,6 +76,11 @@ class BounceMailboxTest {
                 .contains("5.1.1 smtp; 550 5.1.1"), "the reason is kept for the operator");
         assertEquals(before + 1, BounceMail.left(greenMail), "the notification is deleted, the auto-reply left alone");
         assertTrue(AdminApi.stats().getLong("subscribers.bounced") >= 1, "counted in the stats");
+        String page = AdminApi.admin().get("/admin/subscribers/"
+                        + new Rows(dataSource).string("select id::text from subscriber where email = ?", email))
+                .then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<dt>Bounced</dt>") && page.contains("Recipient address rejected: User unknown"),
+                "the operator reads the reason on the subscriber's page");
 
         AdminApi.importPapers("""
                 [{"id": "bounce-%s-after", "title": "Mangrove roots after the storm %s",
