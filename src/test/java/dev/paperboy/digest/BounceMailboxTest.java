@@ -39,6 +39,9 @@ class BounceMailboxTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<dev.paperboy.subscriber.privacy.PersonalData> personalData;
+
     /** An active subscriber who got a digest for {@code at}'s day: returns that digest's Message-ID. */
     private String digestSentTo(String email, String tag, Instant at, int mailNumber) {
         AdminApi.importPapers("""
@@ -109,6 +112,9 @@ class BounceMailboxTest {
             assertEquals(day < 2 ? "active" : "bounced", state(email), "after " + (day + 1) + " soft bounce(s)");
         }
         assertEquals(before, BounceMail.left(greenMail), "every notification read was deleted");
+        Object exported = personalData.stream().filter(part -> part.name().equals("bounces")).findFirst().orElseThrow()
+                .export(Long.parseLong(new Rows(dataSource).string("select id::text from subscriber where email = ?", email)));
+        assertEquals(3, ((java.util.List<?>) exported).size(), "each digest that bounced, in the person's data export");
     }
 
     @Test

@@ -41,10 +41,13 @@ class DataExport {
         row.put("cadence", s.cadence.name());
         row.put("hour", s.hour);
         row.put("timezone", s.timezone);
+        row.put("weekday", s.weekday().name().toLowerCase(java.util.Locale.ROOT));
         row.put("signedUpAt", s.createdAt);
         row.put("confirmationRequestedAt", s.confirmRequestedAt);
         row.put("confirmedAt", s.confirmedAt);
         row.put("unsubscribedAt", s.unsubscribedAt);
+        row.put("bouncedAt", s.bouncedAt);
+        row.put("bounceReason", s.bounceReason);
         row.put("signupClientAddress", s.signupIp);
         row.put("signupMailsThisHour", s.signupMails);
         row.put("signupMailsHourStartedAt", s.signupMailsSince);
