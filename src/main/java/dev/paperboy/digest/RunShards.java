@@ -107,6 +107,8 @@ class RunShards {
             return false;
         }
         QuarkusTransaction.requiringNew().run(() -> finish(runId, shard));
+        LOG.infof("Digest run %d: shard %d planned on this node (%d decided, %d undecided)", runId, shard,
+                planned.decided(), planned.undecided());
         return true;
     }
 

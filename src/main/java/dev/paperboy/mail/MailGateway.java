@@ -75,6 +75,7 @@ public class MailGateway {
         properties.setProperty("mail.smtp.connectiontimeout", timeout);
         properties.setProperty("mail.smtp.timeout", timeout);
         properties.setProperty("mail.smtp.writetimeout", timeout);
+        properties.put("mail.smtp.socketFactory", NoDelaySockets.INSTANCE);
         smtp.username().ifPresent(user -> properties.setProperty("mail.smtp.auth", "true"));
         if (smtp.starttls()) {
             properties.setProperty("mail.smtp.starttls.enable", "true");

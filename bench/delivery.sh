@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Benchmark (issue 8): N active subscribers (default 100,000) imported in one request, each with matches among
+# 1,000 new papers, then one forced run into postfix's smtp-sink, the packaged jar on its embedded PostgreSQL with a
+# 512 MB heap. Prints the import time, the run's digests per second from the run request until the run reports every
+# digest recorded as sent, and that rate as a share of the SMTP ceiling measured right before in the same session
+# (smtp-limit.sh: smtp-source into smtp-sink, the same message size, 8 sessions).
+#
+#   ./mvnw -B package -DskipTests && bench/delivery.sh [subscribers] [papers]
+# Environment: SENDERS (PAPERBOY_DELIVERY_SENDERS, default from the cores), KEEP=1 keeps the work dir and logs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SUBSCRIBERS=${1:-100000}
+PAPERS=${2:-1000}
+. bench/lib.sh
+need_jar
+WORK=$(mktemp -d /tmp/paperboy-delivery.XXXXXX)
+PORT=${PORT:-18091}
+SMTP=${SMTP:-2601}
+cleanup() {
+  pb_stop node
+  [ -n "${RECORDER:-}" ] && kill "$RECORDER" 2>/dev/null
+  [ -n "${SINK:-}" ] && kill "$SINK" 2>/dev/null
+  if [ "${KEEP:-}" = 1 ]; then echo "work dir kept: $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+python3 bench/gen.py papers "$PAPERS" "$WORK/papers.json"
+python3 bench/gen.py subscribers "$SUBSCRIBERS" "$WORK/subscribers.json"
+python3 bench/gen.py subscribers 1 "$WORK/sample.json" size
+
+# one digest first, into a recorder, for the size of a message
+recorder "$SMTP" "$WORK/sample.tsv"
+SENDERS_ENV=()
+[ -n "${SENDERS:-}" ] && SENDERS_ENV=(PAPERBOY_DELIVERY_SENDERS="$SENDERS")
+# the clock's pass is off: it would plan the same subscribers as the forced run (to find them served) meanwhile
+pb_start node "$PORT" "$WORK/data" PAPERBOY_SMTP_HOST=127.0.0.1 PAPERBOY_SMTP_PORT="$SMTP" PAPERBOY_DIGEST_SCHEDULE=off \
+  "${SENDERS_ENV[@]}"
+echo "papers: $(post_json "$PORT" /api/admin/papers "$WORK/papers.json")"
+post_json "$PORT" /api/admin/subscribers "$WORK/sample.json" > /dev/null
+wait_run "$PORT" "$(force_run "$PORT")" 120 > /dev/null
+kill "$RECORDER"; RECORDER=
+SIZE=$(cut -f3 "$WORK/sample.tsv" | head -1)
+[ -n "$SIZE" ] || { echo "the sample digest was not sent"; exit 1; }
+echo "message size of a digest: $SIZE bytes"
+
+# the ceiling, in this session, with that size
+CEILING_LINE=$(bash bench/smtp-limit.sh 20000 "$SIZE" 8 2602 | tail -1)
+echo "$CEILING_LINE"
+CEILING=$(echo "$CEILING_LINE" | sed -E 's/.* = ([0-9]+) messages\/s/\1/')
+
+smtp-sink -u nobody 127.0.0.1:"$SMTP" 1000 > /dev/null 2>&1 &
+SINK=$!
+sleep 0.5
+
+IMPORT=$(curl -sS -o "$WORK/import.json" -w '%{time_total}' -X POST -H "Authorization: Bearer $TOKEN" \
+  -H 'Content-Type: application/json' --data-binary @"$WORK/subscribers.json" "http://localhost:$PORT/api/admin/subscribers")
+echo "subscriber import: $SUBSCRIBERS in one request ($(du -h "$WORK/subscribers.json" | cut -f1)) in ${IMPORT} s: $(cat "$WORK/import.json")"
+
+# the run, timed from its request: when every shard is planned, and when the last digest is recorded as sent
+python3 - "$PORT" "$TOKEN" "$CEILING" <<'PY'
+import json, sys, time, urllib.request
+port, token, ceiling = sys.argv[1], sys.argv[2], float(sys.argv[3])
+def call(method, path, body=None):
+    request = urllib.request.Request(f'http://localhost:{port}{path}', method=method, data=body,
+                                     headers={'Authorization': f'Bearer {token}', 'Content-Type': 'application/json'})
+    with urllib.request.urlopen(request) as answer:
+        return json.load(answer)
+start = time.time()
+run = call('POST', '/api/admin/digests/run', b'{"force": true}')['runId']
+planned = None
+while True:
+    report = call('GET', f'/api/admin/runs/{run}')
+    now = time.time()
+    if planned is None and report['shards'] > 0 and report['shardsPlanned'] == report['shards']:
+        planned = (now - start, report['sent'])
+    if report['state'] in ('finished', 'failed'):
+        break
+    time.sleep(0.2)
+seconds, sent = now - start, report['sent']
+print(f"run {run}: {json.dumps(report)}")
+if planned:
+    print(f"planning: every shard planned {planned[0]:.1f} s after the request ({report['due']} digests decided, "
+          f"{report['due'] / planned[0]:.0f}/s), {planned[1]} sent by then; the rest sent in "
+          f"{seconds - planned[0]:.1f} s ({(sent - planned[1]) / max(0.001, seconds - planned[0]):.0f}/s)")
+print(f"delivery: {sent} digests sent in {seconds:.1f} s (run request to the last recorded as sent) = "
+      f"{sent / seconds:.0f}/s; ceiling {ceiling:.0f}/s; ratio {sent / seconds / ceiling:.2f}")
+PY
+echo "node: $(grep -E 'VmHWM' /proc/"$(pid_of node)"/status | tr -s ' ') (heap capped at 512 MB; RSS adds metaspace, code, threads)"

@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Synthetic data for the delivery benchmark and proofs, the same for a given seed.
+
+papers N FILE: N papers in Paperboy's own JSON; 100 topics (a two-word phrase each), every paper about one topic
+in its title and abstract and mentioning a second one, abstracts of ~1,100 characters of plain filler.
+subscribers N FILE [PREFIX]: N subscribers `PREFIX<i>@bench.example` with two of those topics each, so each one has
+about 40 matching papers among 1,000 (a full digest of 10).
+"""
+import json
+import random
+import sys
+
+ADJECTIVES = ['sparse', 'quantum', 'causal', 'federated', 'contrastive', 'bayesian', 'robust', 'spectral',
+              'temporal', 'symbolic']
+NOUNS = ['retrieval', 'segmentation', 'tokenizers', 'planning', 'compression', 'alignment', 'forecasting',
+         'distillation', 'watermarking', 'rendering']
+TOPICS = [f'{a} {n}' for a in ADJECTIVES for n in NOUNS]
+FILLER = ('we study a setting in which the method is evaluated on several benchmarks and compared with strong '
+          'baselines from recent work; the results show consistent gains across tasks while the cost stays '
+          'moderate, and an ablation explains which parts matter most for the final quality of the outcome').split()
+
+
+def papers(n, path, seed=8):
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        main = TOPICS[i % len(TOPICS)]
+        other = TOPICS[rng.randrange(len(TOPICS))]
+        words = [rng.choice(FILLER) for _ in range(150)]
+        words.insert(20, main)
+        words.insert(90, other)
+        words.insert(130, main)
+        abstract = ' '.join(words).capitalize() + '.'
+        out.append({'id': f'bench-{seed}-{i}', 'title': f'{main.capitalize()} at scale: study {i} of {n}',
+                    'abstract': abstract, 'authors': ['A. Author', 'B. Author'], 'categories': ['cs.LG'],
+                    'url': f'https://example.org/papers/{seed}/{i}'})
+    with open(path, 'w') as f:
+        json.dump(out, f)
+
+
+def subscribers(n, path, prefix='sub', seed=9):
+    rng = random.Random(seed)
+    zones = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'UTC', 'Australia/Sydney']
+    out = []
+    for i in range(n):
+        a, b = rng.sample(TOPICS, 2)
+        out.append({'email': f'{prefix}{i}@bench.example', 'interests': [a, b], 'cadence': 'daily',
+                    'hour': rng.randrange(24), 'timezone': zones[i % len(zones)]})
+    with open(path, 'w') as f:
+        json.dump(out, f)
+
+
+if __name__ == '__main__':
+    kind, count, file = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    if kind == 'papers':
+        papers(count, file)
+    else:
+        subscribers(count, file, sys.argv[4] if len(sys.argv) > 4 else 'sub')

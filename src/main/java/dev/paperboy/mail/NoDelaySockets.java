@@ -1,0 +1,53 @@
+package dev.paperboy.mail;
+
+import javax.net.SocketFactory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+
+/**
+ * SMTP sockets with Nagle's algorithm off. A message goes out in several buffered writes; with Nagle on, each write
+ * after the first waits for the relay's delayed acknowledgement (40 ms on Linux), which capped a connection at about
+ * twenty messages a second whatever the relay's speed.
+ */
+final class NoDelaySockets extends SocketFactory {
+
+    static final NoDelaySockets INSTANCE = new NoDelaySockets();
+
+    @Override
+    public Socket createSocket() throws IOException {
+        Socket socket = new Socket();
+        socket.setTcpNoDelay(true);
+        return socket;
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+        return connected(new InetSocketAddress(host, port), null);
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+        return connected(new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+        return connected(new InetSocketAddress(host, port), null);
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+        return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
+    }
+
+    private Socket connected(InetSocketAddress remote, InetSocketAddress local) throws IOException {
+        Socket socket = createSocket();
+        if (local != null) {
+            socket.bind(local);
+        }
+        socket.connect(remote);
+        return socket;
+    }
+}
