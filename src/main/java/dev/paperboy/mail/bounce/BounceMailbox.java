@@ -1,6 +1,7 @@
 package dev.paperboy.mail.bounce;
 
 import dev.paperboy.system.PaperboyConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -19,8 +20,10 @@ import java.util.Set;
 
 /**
  * The mailbox that bounces come back to, read over IMAP or POP3 (PAPERBOY_BOUNCE_*). Each delivery status
- * notification is handed over and then deleted; other mail (auto-replies and the like) is left where it is.
+ * notification is handed over and then deleted; other mail (auto-replies and the like) is left where it is. Its
+ * settings are checked at start, so a wrong protocol stops Paperboy with the reason rather than every reading.
  */
+@Startup
 @ApplicationScoped
 public class BounceMailbox {
 
@@ -100,7 +103,7 @@ public class BounceMailbox {
         }
     }
 
-    private static Optional<Settings> settings(PaperboyConfig.Bounce bounce) {
+    static Optional<Settings> settings(PaperboyConfig.Bounce bounce) {
         if (bounce.host().isEmpty()) {
             return Optional.empty();
         }
