@@ -97,6 +97,16 @@ public final class Rows {
         }
     }
 
+    /** One number (a count, an id) from the first row of a query of the test's own rows. */
+    public static long number(String sql, Object... parameters) {
+        return count(sql, parameters);
+    }
+
+    /** One value, as text, from the first row of a query of the test's own rows. */
+    public static String text(String sql, Object... parameters) {
+        return String.valueOf(query(sql, parameters).get(0).get(0));
+    }
+
     private static long count(String sql, Object... parameters) {
         return ((Number) query(sql, parameters).get(0).get(0)).longValue();
     }

@@ -4,6 +4,9 @@ import dev.paperboy.digest.TestDigests;
 import dev.paperboy.mail.MailFailure;
 import dev.paperboy.subscriber.EmailAddress;
 import dev.paperboy.subscriber.SubscriptionChoices;
+import dev.paperboy.subscriber.interest.InterestLanguage;
+import dev.paperboy.subscriber.interest.InterestRefused;
+import dev.paperboy.subscriber.interest.ParsedInterest;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -57,11 +60,19 @@ public class AdminTestDigestResource {
             problems.put("interest", "Write one interest of 1 to " + SubscriptionChoices.MAX_INTEREST_LENGTH
                     + " characters on one line, like “graph neural networks”.");
         }
+        ParsedInterest parsed = null;
+        if (!problems.containsKey("interest")) {
+            try {
+                parsed = InterestLanguage.parse(typedInterest);
+            } catch (InterestRefused refused) {
+                problems.put("interest", refused.getMessage()); // as the sign-up form says it
+            }
+        }
         if (!problems.isEmpty()) {
             return Response.status(400).entity(Templates.testDigest(typedEmail, typedInterest, problems, null, null)).build();
         }
         try {
-            int papers = testDigests.send(to.get(), typedInterest);
+            int papers = testDigests.send(to.get(), parsed);
             String sent = papers == 0
                     ? "No paper of the recent window matches “" + typedInterest + "”, so no mail was sent (as for a subscriber)."
                     : "A test digest with " + papers + (papers == 1 ? " paper" : " papers") + " for “" + typedInterest

@@ -26,6 +26,7 @@ class DigestPapers {
         List<Integer> positions = new ArrayList<>();
         List<Float> scores = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
+        List<String> interests = new ArrayList<>();
         for (Decided digest : digests) {
             int position = 0;
             for (Match match : digest.papers()) {
@@ -35,20 +36,22 @@ class DigestPapers {
                 positions.add(position++);
                 scores.add(match.score());
                 reasons.add(match.reason());
+                interests.add(match.interest());
             }
         }
         if (papers.isEmpty()) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("""
-                insert into digest_paper (digest_id, subscriber_id, paper_id, position, score, reason)
-                select * from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::real[], ?::text[])""")) {
+                insert into digest_paper (digest_id, subscriber_id, paper_id, position, score, reason, interest)
+                select * from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::real[], ?::text[], ?::text[])""")) {
             insert.setArray(1, Sql.array(connection, "bigint", digestIds));
             insert.setArray(2, Sql.array(connection, "bigint", subscribers));
             insert.setArray(3, Sql.array(connection, "bigint", papers));
             insert.setArray(4, Sql.array(connection, "int", positions));
             insert.setArray(5, Sql.array(connection, "real", scores));
             insert.setArray(6, Sql.array(connection, "text", reasons));
+            insert.setArray(7, Sql.array(connection, "text", interests));
             insert.executeUpdate();
         }
     }

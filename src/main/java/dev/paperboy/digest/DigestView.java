@@ -23,8 +23,12 @@ public record DigestView(String email, String periodLabel, List<Item> papers, St
         return more == 1 ? "1 more paper" : more + " more papers";
     }
 
-    /** One paper of the digest and why it is there. */
-    public record Item(int number, String title, String authors, String summary, String link, String reason) {
+    /**
+     * One paper of the digest and why it is there: its title and an abstract snippet as plain text, and as HTML
+     * with the words of the interest that brought it marked (everything else escaped).
+     */
+    public record Item(int number, String title, String titleHtml, String authors, String summary, String summaryHtml,
+                       String link, String reason) {
     }
 
     /** A test digest the operator sent for the interest {@code testOf}: no subscription, recorded nowhere. */

@@ -1,6 +1,7 @@
 package dev.paperboy.digest;
 
-import dev.paperboy.matching.Match;
+import dev.paperboy.matching.Explanation;
+import dev.paperboy.matching.MatchingService;
 import dev.paperboy.paper.Paper;
 import dev.paperboy.subscriber.LinkTokens;
 import dev.paperboy.subscriber.Subscriber;
@@ -25,19 +26,21 @@ import java.util.Set;
 @ApplicationScoped
 class DigestViews {
 
-    static final int SUMMARY_LENGTH = 400;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
     private final EntityManager entityManager;
     private final SubscriberLinks links;
     private final LinkTokens tokens;
     private final BaseUrl baseUrl;
+    private final MatchingService matching;
 
-    DigestViews(EntityManager entityManager, SubscriberLinks links, LinkTokens tokens, BaseUrl baseUrl) {
+    DigestViews(EntityManager entityManager, SubscriberLinks links, LinkTokens tokens, BaseUrl baseUrl,
+                MatchingService matching) {
         this.entityManager = entityManager;
         this.links = links;
         this.tokens = tokens;
         this.baseUrl = baseUrl;
+        this.matching = matching;
     }
 
     /** The digest as its owner reads it, from the mail: with the address and the links that change the subscription. */
@@ -58,15 +61,16 @@ class DigestViews {
     }
 
     /** A test digest: the preview's matches for one interest, to {@code to}, without a stored copy or subscription links. */
-    DigestView forTest(String to, String interest, List<Match> matches) {
+    DigestView forTest(String to, String interest, List<MatchingService.Previewed> matches) {
         List<DigestView.Item> items = new ArrayList<>();
-        for (Match match : matches) {
-            items.add(item(items.size() + 1, Paper.findById(match.paperId()), match.reason()));
+        for (MatchingService.Previewed match : matches) {
+            items.add(item(items.size() + 1, Paper.findById(match.paper().id()), match.why()));
         }
         return new DigestView(to, periodLabel(LocalDate.now(ZoneOffset.UTC).toString()), items, null, null, null,
                 links.home(), interest);
     }
 
+    /** Each paper with why: the matched words of the interest that brought it marked in its title and a snippet. */
     private List<DigestView.Item> items(Digest digest) {
         return items(List.of(digest.id)).getOrDefault(digest.id, List.of());
     }
@@ -74,7 +78,7 @@ class DigestViews {
     /** The papers of many digests, each digest's in order: two queries, whatever the number of digests. */
     Map<Long, List<DigestView.Item>> items(Collection<Long> digestIds) {
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        select digest_id, paper_id, reason from digest_paper where digest_id in (?1)
+                        select digest_id, paper_id, reason, interest from digest_paper where digest_id in (?1)
                         order by digest_id, position""")
                 .setParameter(1, digestIds).getResultList();
         Map<Long, Paper> papers = new HashMap<>();
@@ -86,15 +90,15 @@ class DigestViews {
         Map<Long, List<DigestView.Item>> items = new HashMap<>();
         for (Object[] row : rows) {
             List<DigestView.Item> list = items.computeIfAbsent(((Number) row[0]).longValue(), id -> new ArrayList<>());
-            list.add(item(list.size() + 1, papers.get(((Number) row[1]).longValue()), (String) row[2]));
+            long paperId = ((Number) row[1]).longValue();
+            list.add(item(list.size() + 1, papers.get(paperId), matching.explain((String) row[3], (String) row[2], paperId)));
         }
         return items;
     }
 
-    /** One paper of a digest as the mail and the page show it. */
-    private static DigestView.Item item(int number, Paper paper, String reason) {
-        return new DigestView.Item(number, paper.title, paper.authorLine(), paper.shortAbstract(SUMMARY_LENGTH),
-                paper.link(), reason);
+    private static DigestView.Item item(int number, Paper paper, Explanation why) {
+        return new DigestView.Item(number, paper.title, why.titleHtml(), paper.authorLine(), why.snippet(),
+                why.snippetHtml(), paper.link(), why.reason());
     }
 
     String viewUrl(Digest digest) {

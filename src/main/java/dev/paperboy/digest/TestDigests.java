@@ -2,8 +2,8 @@ package dev.paperboy.digest;
 
 import dev.paperboy.mail.MailFailure;
 import dev.paperboy.mail.MailGateway;
-import dev.paperboy.matching.Match;
 import dev.paperboy.matching.MatchingService;
+import dev.paperboy.subscriber.interest.ParsedInterest;
 import dev.paperboy.system.PaperboyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -35,7 +35,7 @@ public class TestDigests {
      * Sends it to {@code to}, a checked address, and says how many papers it held; none match, no mail (as for a
      * subscriber). A relay that refuses it throws, with its answer.
      */
-    public int send(String to, String interest) throws MailFailure {
+    public int send(String to, ParsedInterest interest) throws MailFailure {
         DigestView view = compose(to, interest);
         if (view.papers().isEmpty()) {
             return 0;
@@ -45,8 +45,8 @@ public class TestDigests {
     }
 
     @Transactional
-    DigestView compose(String to, String interest) {
-        List<Match> matches = matching.preview(interest, config.digest().maxPapers());
-        return views.forTest(to, interest, matches);
+    DigestView compose(String to, ParsedInterest interest) {
+        List<MatchingService.Previewed> matches = matching.preview(interest, config.digest().maxPapers());
+        return views.forTest(to, interest.text(), matches);
     }
 }

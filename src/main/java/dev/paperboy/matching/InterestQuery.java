@@ -1,9 +1,9 @@
 package dev.paperboy.matching;
 
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import dev.paperboy.subscriber.interest.InterestLanguage;
+import dev.paperboy.subscriber.interest.ParsedInterest;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -12,84 +12,124 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * One interest as a Lucene query: each of its words on title (boosted) or abstract, most of the words required,
- * the words as a phrase ranked higher. Remembers which typed word each analyzed term came from, to explain matches.
+ * One interest ready to rank papers: its parsed query moved from the language's text field onto the paper's title
+ * (boosted) and abstract, the words as a phrase ranked higher when it is a plain list of words, the words and
+ * phrases it asks for one by one (to tell how much of it a paper covers, and where), and its vector.
  */
 final class InterestQuery {
 
     static final float TITLE_BOOST = 2f;
+    private static final float TIE = 0.3f;
+    private static final int PHRASE_SLOP = 2;
+    private static final int MAX_PHRASE_WORDS = 6;
 
-    final String interest;
-    /** analyzed term → the word the person typed */
-    final Map<String, String> words;
-    final Query query;
+    final ParsedInterest parsed;
+    /** Lucene query over the paper fields; when {@link ParsedInterest#strict()}, a paper must match it. */
+    final Query lexical;
+    /** Each distinct word or phrase the interest asks for (not the excluded ones), on the language's text field. */
+    final List<Query> units;
+    /** How each unit was typed (its first spelling, when two stem alike). */
+    final List<String> typed;
+    /** The unit vector of what the interest means, or null when it only filters (cat:, author:). */
+    final float[] vector;
 
-    private InterestQuery(String interest, Map<String, String> words, Query query) {
-        this.interest = interest;
-        this.words = words;
-        this.query = query;
-    }
-
-    static InterestQuery of(String interest, Analyzer analyzer) {
-        Map<String, String> words = new LinkedHashMap<>();
-        for (String word : interest.split("[^\\p{L}\\p{N}]+")) {
-            for (String term : analyze(analyzer, word)) {
-                words.putIfAbsent(term, word);
+    InterestQuery(ParsedInterest parsed, float[] vector) {
+        this.parsed = parsed;
+        this.vector = parsed.meaning().isEmpty() ? null : vector;
+        Query onPapers = onPaperFields(parsed.query());
+        this.lexical = parsed.strict() ? onPapers : withPhrase(parsed.query(), onPapers);
+        List<Query> units = new ArrayList<>();
+        List<String> typed = new ArrayList<>();
+        for (ParsedInterest.Word word : parsed.words()) {
+            if (!units.contains(word.query())) {
+                units.add(word.query());
+                typed.add(word.typed());
             }
         }
-        if (words.isEmpty()) {
-            return new InterestQuery(interest, words, null);
-        }
-        BooleanQuery.Builder terms = new BooleanQuery.Builder();
-        for (String term : words.keySet()) {
-            terms.add(new DisjunctionMaxQuery(List.of(
-                    new BoostQuery(new TermQuery(new Term(PaperIndex.TITLE, term)), TITLE_BOOST),
-                    new TermQuery(new Term(PaperIndex.ABSTRACT, term))), 0.1f), Occur.SHOULD);
-        }
-        int n = words.size();
-        terms.setMinimumNumberShouldMatch(n <= 2 ? n : (int) Math.ceil(n * 0.6));
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(terms.build(), Occur.MUST);
-        if (n > 1) {
-            List<String> analyzed = analyze(analyzer, interest);
-            query.add(phrase(PaperIndex.TITLE, analyzed), Occur.SHOULD);
-            query.add(phrase(PaperIndex.ABSTRACT, analyzed), Occur.SHOULD);
-        }
-        return new InterestQuery(interest, words, query.build());
+        this.units = List.copyOf(units);
+        this.typed = List.copyOf(typed);
     }
 
-    /** Number of distinct terms: scores are divided by it so long and short interests rank alike. */
-    int size() {
-        return Math.max(1, words.size());
+    String text() {
+        return parsed.text();
     }
 
-    private static Query phrase(String field, List<String> terms) {
-        PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(2);
-        for (String term : terms) {
-            phrase.add(new Term(field, term));
+    /** The language's text field becomes title-or-abstract; cat: and author: are indexed under their own names. */
+    static Query onPaperFields(Query query) {
+        return onFields(query, true, true);
+    }
+
+    /** The text field becomes one paper field. */
+    static Query onField(Query query, String field) {
+        return onFields(query, PaperIndex.TITLE.equals(field), PaperIndex.ABSTRACT.equals(field));
+    }
+
+    private static Query onFields(Query query, boolean title, boolean abstracts) {
+        if (query instanceof TermQuery term && InterestLanguage.TEXT.equals(term.getTerm().field())) {
+            String text = term.getTerm().text();
+            return either(title ? new TermQuery(new Term(PaperIndex.TITLE, text)) : null,
+                    abstracts ? new TermQuery(new Term(PaperIndex.ABSTRACT, text)) : null);
         }
-        return phrase.build();
-    }
-
-    static List<String> analyze(Analyzer analyzer, String text) {
-        List<String> terms = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(PaperIndex.ABSTRACT, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
+        if (query instanceof PhraseQuery phrase && InterestLanguage.TEXT.equals(phrase.getField())) {
+            return either(title ? phrase(phrase, PaperIndex.TITLE) : null,
+                    abstracts ? phrase(phrase, PaperIndex.ABSTRACT) : null);
+        }
+        if (query instanceof BooleanQuery bool) {
+            BooleanQuery.Builder moved = new BooleanQuery.Builder()
+                    .setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+            for (BooleanClause clause : bool.clauses()) {
+                moved.add(onFields(clause.getQuery(), title, abstracts), clause.getOccur());
             }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return moved.build();
         }
-        return terms;
+        if (query instanceof BoostQuery boost) {
+            return new BoostQuery(onFields(boost.getQuery(), title, abstracts), boost.getBoost());
+        }
+        return query;
+    }
+
+    private static Query either(Query title, Query abstractQuery) {
+        if (title == null) {
+            return abstractQuery;
+        }
+        if (abstractQuery == null) {
+            return title;
+        }
+        return new DisjunctionMaxQuery(List.of(new BoostQuery(title, TITLE_BOOST), abstractQuery), TIE);
+    }
+
+    private static PhraseQuery phrase(PhraseQuery phrase, String field) {
+        PhraseQuery.Builder moved = new PhraseQuery.Builder().setSlop(phrase.getSlop());
+        Term[] terms = phrase.getTerms();
+        int[] positions = phrase.getPositions();
+        for (int i = 0; i < terms.length; i++) {
+            moved.add(new Term(field, terms[i].text()), positions[i]);
+        }
+        return moved.build();
+    }
+
+    /** Plain words (graph neural networks) rank papers higher where they stand together. */
+    private static Query withPhrase(Query parsed, Query onPapers) {
+        if (!(parsed instanceof BooleanQuery bool)) {
+            return onPapers;
+        }
+        List<Term> words = new ArrayList<>();
+        for (BooleanClause clause : bool.clauses()) {
+            if (clause.getOccur() != Occur.SHOULD || !(clause.getQuery() instanceof TermQuery term)) {
+                return onPapers;
+            }
+            words.add(term.getTerm());
+        }
+        if (words.size() < 2 || words.size() > MAX_PHRASE_WORDS) {
+            return onPapers;
+        }
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(PHRASE_SLOP);
+        words.forEach(phrase::add);
+        return new BooleanQuery.Builder().add(onPapers, Occur.SHOULD)
+                .add(onPaperFields(phrase.build()), Occur.SHOULD).build();
     }
 }

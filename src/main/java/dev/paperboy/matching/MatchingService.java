@@ -1,19 +1,25 @@
 package dev.paperboy.matching;
 
+import dev.paperboy.matching.semantic.InterestVectors;
+import dev.paperboy.matching.semantic.PaperVectors;
+import dev.paperboy.matching.semantic.Vectors;
 import dev.paperboy.paper.Paper;
-import dev.paperboy.subscriber.Subscriber;
+import dev.paperboy.subscriber.interest.ParsedInterest;
 import dev.paperboy.system.PaperboyConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,14 +42,24 @@ public class MatchingService {
      */
     static final Duration SLACK = Duration.ofMinutes(5);
 
-    private final Analyzer analyzer = new EnglishAnalyzer();
     private final PaperboyConfig config;
+    private final AgroalDataSource dataSource;
+    private final PaperVectors paperVectors;
+    private final InterestVectors interestVectors;
+    private final Explanations explanations;
+    private final SubscriberInterests subscribers;
     private final Counter builds;
     private final Object building = new Object();
     private volatile Built built;
 
-    MatchingService(PaperboyConfig config, MeterRegistry registry) {
+    MatchingService(PaperboyConfig config, AgroalDataSource dataSource, PaperVectors paperVectors, InterestVectors interestVectors,
+                    Explanations explanations, SubscriberInterests subscribers, MeterRegistry registry) {
         this.config = config;
+        this.dataSource = dataSource;
+        this.paperVectors = paperVectors;
+        this.interestVectors = interestVectors;
+        this.explanations = explanations;
+        this.subscribers = subscribers;
         this.builds = Counter.builder("paperboy.matching.index.builds")
                 .description("Builds of the index of recent papers; one per change of the papers in its window")
                 .register(registry);
@@ -54,67 +70,101 @@ public class MatchingService {
         return config.recentWindow().compareTo(LOOKBACK) > 0 ? config.recentWindow() : LOOKBACK;
     }
 
-    /** What one interest brings from the recent window, best first: the preview's ranking, and a test digest's. */
-    @Transactional
-    public List<Match> preview(String interest, int limit) {
-        Instant now = Instant.now();
-        PaperIndex index = recentIndex(now.minus(window())); // the digests' index, not one of its own
-        return index.rank(List.of(interest.strip()), now.minus(config.recentWindow()), now, Set.of(), limit,
-                config.digest().minScore());
-    }
-
     /**
      * An index holding every committed paper ingested after {@code oldest} (and perhaps up to an hour before), as
-     * the papers are now. Ask with the start of {@link #window()}, so that digests and previews share one index.
+     * the papers are now, each with its vector. Ask with the start of {@link #window()}, so that digests and
+     * previews share one index.
      */
-    @Transactional
     public PaperIndex recentIndex(Instant oldest) {
         Built current = built;
-        if (current != null && current.fits(oldest) && current.window.equals(Window.of(current.oldest))) {
+        if (current != null && current.fits(oldest) && current.window.equals(window(current.oldest))) {
             return current.index;
         }
         synchronized (building) {
             current = built;
-            if (current != null && current.fits(oldest) && current.window.equals(Window.of(current.oldest))) {
+            if (current != null && current.fits(oldest) && current.window.equals(window(current.oldest))) {
                 return current.index; // built while this caller waited
             }
             Instant from = oldest.minus(SLACK);
-            List<Paper> papers = Paper.ingestedAfter(from);
-            PaperIndex index = new PaperIndex(papers, analyzer);
+            List<Paper> papers = QuarkusTransaction.joiningExisting().call(() -> Paper.ingestedAfter(from));
+            PaperIndex index = new PaperIndex(withVectors(papers));
             built = new Built(from, Window.of(papers), index);
             builds.increment();
             return index;
         }
     }
 
+    private List<WindowPaper> withVectors(List<Paper> papers) {
+        Map<Long, float[]> vectors = paperVectors.of(papers.stream()
+                .map(p -> new PaperVectors.Text(p.id, p.revision, p.title, p.abstractText)).toList());
+        List<WindowPaper> window = new ArrayList<>(papers.size());
+        for (Paper p : papers) {
+            float[] vector = vectors.get(p.id); // always there, unless the paper was deleted while this built
+            window.add(new WindowPaper(p.id, p.revision, p.title, p.abstractText, p.authors, p.categories, p.ingestedAt,
+                    p.upvotes, p.link(), vector == null ? new float[Vectors.DIMENSIONS] : vector));
+        }
+        return window;
+    }
+
     /**
-     * A matcher over every committed paper ingested in (oldest, until], for a run or one shard of it. It loads the
-     * interests of each batch's subscribers itself, with one query per batch.
+     * What one interest brings from the recent window, best first, each with why: the same ranking and threshold
+     * as a first digest (the preview's, and an operator's test digest's). Repeated previews of an interest reuse its scores until the index changes.
+     */
+    public List<Previewed> preview(ParsedInterest interest, int limit) {
+        Instant now = Instant.now();
+        PaperIndex index = recentIndex(now.minus(window()));
+        Instant since = now.minus(config.recentWindow());
+        int[] range = index.range(since, now);
+        InterestHits hits = index.remembered(interest.text(), range, () -> Fusion.score(index, range[0], range[1],
+                List.of(new InterestQuery(interest, interest.meaning().isEmpty() ? null
+                        : interestVectors.of(interest.meaning()))), config.digest().minScore()).get(0));
+        List<Previewed> previewed = new ArrayList<>();
+        for (Match match : Ranking.rank(index, List.of(hits), since, now, Set.of(), limit)) {
+            WindowPaper paper = index.byId(match.paperId());
+            previewed.add(new Previewed(paper, match, explanations.of(interest, match.reason(), paper)));
+        }
+        return previewed;
+    }
+
+    /** One paper of a preview, how it ranked, and why. */
+    public record Previewed(WindowPaper paper, Match match, Explanation why) {
+    }
+
+    /**
+     * A matcher over the committed papers ingested in (oldest, until], for a run or one shard of it; pass as
+     * {@code oldest} the earliest {@code since} of its requests (at most {@link #window()} back): each interest is
+     * scored once per matcher, over those papers. It loads the subscribers of each batch itself, in one query.
      */
     public BatchMatcher batch(Instant oldest, Instant until) {
-        PaperIndex index = recentIndex(oldest);
-        return batch -> batch.isEmpty() ? Map.of() : QuarkusTransaction.joiningExisting().call(() -> {
-            Map<Long, String[]> interests = new HashMap<>();
-            for (Subscriber s : Subscriber.<Subscriber>list("id in ?1",
-                    batch.stream().map(MatchRequest::subscriberId).distinct().toList())) {
-                interests.put(s.id, s.interests);
-            }
-            Map<Long, List<Match>> ranked = new HashMap<>();
-            for (MatchRequest request : batch) {
-                String[] of = interests.get(request.subscriberId());
-                if (of != null) {
-                    Instant end = request.until().isAfter(until) ? until : request.until();
-                    ranked.put(request.subscriberId(), index.rank(List.of(of), request.since(), end,
-                            request.exclude(), Match.MAX_LISTED, config.digest().minScore()));
-                }
-            }
-            return ranked;
-        });
+        Instant start = until.minus(window());
+        PaperIndex index = recentIndex(start);
+        int[] range = index.range(oldest.isBefore(start) ? start : oldest, until);
+        return new WindowMatcher(index, range, until, subscribers::interests, meanings -> interestVectors.of(meanings, true),
+                config.digest().minScore());
+    }
+
+    /** Why a paper is in a digest, for its mail or page: the stored reason, and the interest's words marked. */
+    public Explanation explain(String interest, String reason, long paperId) {
+        return explanations.of(interest, reason, paperId);
     }
 
     private record Built(Instant oldest, Window window, PaperIndex index) {
         boolean fits(Instant asked) {
             return !oldest.isAfter(asked) && Duration.between(oldest, asked).compareTo(STALE_AFTER) < 0;
+        }
+    }
+
+    /** The window as the database has it now: one index-only scan, on a plain connection (no transaction). */
+    private Window window(Instant oldest) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "select count(*), coalesce(sum(revision), 0)::bigint from paper where ingested_at > ?")) {
+            q.setTimestamp(1, Timestamp.from(oldest));
+            try (ResultSet row = q.executeQuery()) {
+                row.next();
+                return new Window(row.getLong(1), row.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the window of recent papers", e);
         }
     }
 
@@ -126,13 +176,6 @@ public class MatchingService {
     private record Window(long count, long revisions) {
         static Window of(List<Paper> papers) {
             return new Window(papers.size(), papers.stream().mapToLong(p -> p.revision).sum());
-        }
-
-        static Window of(Instant oldest) {
-            Object[] row = (Object[]) Paper.getEntityManager().createNativeQuery(
-                            "select count(*), coalesce(sum(revision), 0)::bigint from paper where ingested_at > ?1")
-                    .setParameter(1, oldest).getSingleResult();
-            return new Window(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
         }
     }
 }

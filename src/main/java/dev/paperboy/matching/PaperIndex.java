@@ -1,160 +1,217 @@
 package dev.paperboy.matching;
 
-import dev.paperboy.paper.Paper;
+import dev.paperboy.matching.semantic.WindowVectors;
+import dev.paperboy.subscriber.interest.InterestLanguage;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
-/** An in-memory Lucene index of the recent papers, searched with people's interests. */
+/**
+ * The papers of one window, in memory: a Lucene index of their title, abstract, categories and authors, and their
+ * sentence vectors, each paper known by its ordinal (its place in the list it was built from).
+ */
 public final class PaperIndex {
 
-    static final String ID = "id";
     static final String TITLE = "title";
     static final String ABSTRACT = "abstract";
-    static final String INGESTED = "ingested";
+    static final String ORDINAL = "ordinal";
+    private static final int MAX_REMEMBERED = 100_000;
+    static final int SHORTLIST = WindowVectors.SHORTLIST;
 
-    private final Analyzer analyzer;
+    private final List<WindowPaper> papers;
+    private final long[] ingestedMicros;
+    private final WindowVectors vectors;
     private final IndexSearcher searcher;
-    private final Map<Long, Set<String>> titleTerms = new HashMap<>();
-    private final Map<Long, Set<String>> abstractTerms = new HashMap<>();
+    private final int[] ordinalOfDoc;
+    private final Map<Query, BitSet> matches = new ConcurrentHashMap<>();
+    private final Map<String, InterestHits> scored = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> ordinalOfId = new HashMap<>();
 
-    PaperIndex(List<Paper> papers, Analyzer analyzer) {
-        this.analyzer = analyzer;
+    /** An index of these papers, which must come in the order they were ingested. */
+    PaperIndex(List<WindowPaper> papers) {
+        this(papers, SHORTLIST);
+    }
+
+    /** With another least number of papers whose cosine is worked out exactly (all of them, to measure the rest). */
+    PaperIndex(List<WindowPaper> papers, int shortlist) {
+        this.papers = List.copyOf(papers);
+        this.ingestedMicros = new long[papers.size()];
+        this.vectors = new WindowVectors(papers.stream().map(WindowPaper::vector).toList(), shortlist);
+        Analyzer analyzer = InterestLanguage.paperAnalyzer();
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-            for (Paper paper : papers) {
-                Document doc = new Document();
-                doc.add(new StoredField(ID, paper.id));
-                doc.add(new LongPoint(ID, paper.id));
-                doc.add(new LongPoint(INGESTED, micros(paper.ingestedAt)));
-                doc.add(new TextField(TITLE, paper.title, Field.Store.NO));
-                doc.add(new TextField(ABSTRACT, paper.abstractText, Field.Store.NO));
-                writer.addDocument(doc);
-                titleTerms.put(paper.id, new HashSet<>(InterestQuery.analyze(analyzer, paper.title)));
-                abstractTerms.put(paper.id, new HashSet<>(InterestQuery.analyze(analyzer, paper.abstractText)));
+            for (int ordinal = 0; ordinal < papers.size(); ordinal++) {
+                WindowPaper paper = papers.get(ordinal);
+                ingestedMicros[ordinal] = micros(paper.ingestedAt());
+                ordinalOfId.put(paper.id(), ordinal);
+                writer.addDocument(document(ordinal, paper));
             }
             writer.commit();
-            this.searcher = new IndexSearcher(DirectoryReader.open(directory));
+            DirectoryReader reader = DirectoryReader.open(directory);
+            this.searcher = new IndexSearcher(reader);
+            this.ordinalOfDoc = ordinals(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Document document(int ordinal, WindowPaper paper) {
+        Document doc = new Document();
+        doc.add(new NumericDocValuesField(ORDINAL, ordinal));
+        doc.add(new TextField(TITLE, paper.title(), Field.Store.NO));
+        doc.add(new TextField(ABSTRACT, paper.abstractText(), Field.Store.NO));
+        for (String category : paper.categories()) {
+            doc.add(new StringField(InterestLanguage.CATEGORY, InterestLanguage.categoryKey(category), Field.Store.NO));
+        }
+        for (String author : paper.authors()) {
+            doc.add(new StringField(InterestLanguage.AUTHOR, InterestLanguage.authorKey(author), Field.Store.NO));
+        }
+        return doc;
+    }
+
+    /** The cosines of a unit vector with the papers of [from, to) that can be close to it, NaN for the others. */
+    float[] cosines(float[] vector, int from, int to, BitSet also) {
+        return vectors.cosines(vector, from, to, also);
+    }
+
+    /** The mean cosine of a unit vector with the papers of [from, to). */
+    float meanCosine(float[] vector, int from, int to) {
+        return vectors.meanCosine(vector, from, to);
+    }
+
+    /** Lucene may merge segments out of order: each document carries its ordinal. */
+    private static int[] ordinals(DirectoryReader reader) throws IOException {
+        int[] ordinals = new int[reader.maxDoc()];
+        for (LeafReaderContext leaf : reader.leaves()) {
+            NumericDocValues values = leaf.reader().getNumericDocValues(ORDINAL);
+            for (int doc = values.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = values.nextDoc()) {
+                ordinals[leaf.docBase + doc] = (int) values.longValue();
+            }
+        }
+        return ordinals;
     }
 
     public int size() {
-        return titleTerms.size();
+        return papers.size();
+    }
+
+    WindowPaper paper(int ordinal) {
+        return papers.get(ordinal);
+    }
+
+    WindowPaper byId(long paperId) {
+        return papers.get(ordinalOfId.get(paperId));
     }
 
     /**
-     * The best papers for these interests among those ingested in (since, until] and not in {@code exclude},
-     * best first: each paper scored by its best interest, the score divided by that interest's number of terms.
+     * The scores of an interest over a range of this index, computed once: previews typed again and again, and
+     * the many people who share an interest, reuse them while the index lasts.
      */
-    public List<Match> rank(Collection<String> interests, Instant since, Instant until, Set<Long> exclude,
-                            int limit, float minScore) {
-        Query candidates = candidates(since, until, exclude);
-        Map<Long, List<Scored>> byPaper = new LinkedHashMap<>();
-        for (String interest : interests) {
-            InterestQuery query = InterestQuery.of(interest, analyzer);
-            if (query.query == null) {
-                continue;
+    InterestHits remembered(String interest, int[] range, Supplier<InterestHits> score) {
+        String key = range[0] + ":" + range[1] + ":" + interest;
+        InterestHits known = scored.get(key);
+        if (known == null) {
+            known = score.get();
+            if (scored.size() >= MAX_REMEMBERED) {
+                scored.clear();
             }
-            for (Scored hit : search(query, candidates, limit * 3)) {
-                if (hit.score >= minScore) {
-                    byPaper.computeIfAbsent(hit.paperId, id -> new ArrayList<>()).add(hit);
-                }
-            }
+            scored.put(key, known);
         }
-        return byPaper.values().stream()
-                .map(hits -> {
-                    hits.sort(Comparator.comparingDouble((Scored s) -> s.score).reversed());
-                    return new Match(hits.get(0).paperId, hits.get(0).score, hits.get(0).query.interest, reason(hits));
-                })
-                .sorted(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::paperId))
-                .limit(limit)
-                .toList();
+        return known;
     }
 
-    private List<Scored> search(InterestQuery query, Query candidates, int count) {
-        Query filtered = new BooleanQuery.Builder().add(query.query, Occur.MUST).add(candidates, Occur.FILTER).build();
-        try {
-            List<Scored> hits = new ArrayList<>();
-            for (ScoreDoc doc : searcher.search(filtered, Math.max(1, count)).scoreDocs) {
-                long paperId = searcher.storedFields().document(doc.doc).getField(ID).numericValue().longValue();
-                hits.add(new Scored(paperId, doc.score / query.size(), query));
+    /** The ordinals of the papers ingested in (since, until], as {from, to}: papers are in the order they came in. */
+    int[] range(Instant since, Instant until) {
+        return new int[] {firstAfter(micros(since)), firstAfter(micros(until))};
+    }
+
+    private int firstAfter(long micros) {
+        int low = 0;
+        int high = ingestedMicros.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (ingestedMicros[mid] <= micros) {
+                low = mid + 1;
+            } else {
+                high = mid;
             }
-            return hits;
+        }
+        return low;
+    }
+
+    /** Whether the paper was ingested in (since, until]. */
+    boolean ingestedIn(int ordinal, Instant since, Instant until) {
+        long at = ingestedMicros[ordinal];
+        return at > micros(since) && at <= micros(until);
+    }
+
+    /** Of two equally scored papers, the one with more Hugging Face upvotes first, then the newer, then by id. */
+    int compareForTies(int a, int b) {
+        Integer votesA = papers.get(a).upvotes();
+        Integer votesB = papers.get(b).upvotes();
+        int byVotes = Integer.compare(votesB == null ? -1 : votesB, votesA == null ? -1 : votesA);
+        if (byVotes != 0) {
+            return byVotes;
+        }
+        int byTime = Long.compare(ingestedMicros[b], ingestedMicros[a]);
+        return byTime != 0 ? byTime : Long.compare(papers.get(b).id(), papers.get(a).id());
+    }
+
+    /** The papers a query matches, by ordinal; remembered, as interests share their words. */
+    BitSet matching(Query query) {
+        BitSet known = matches.get(query);
+        if (known != null) {
+            return known;
+        }
+        BitSet found = new BitSet(papers.size());
+        float[] scores = scores(query);
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] > 0) {
+                found.set(i);
+            }
+        }
+        if (matches.size() >= MAX_REMEMBERED) {
+            matches.clear();
+        }
+        matches.put(query, found);
+        return found;
+    }
+
+    /** The query's score of each paper, by ordinal; 0 where it does not match. */
+    float[] scores(Query query) {
+        float[] scores = new float[papers.size()];
+        try {
+            searcher.search(query, new OrdinalScores(ordinalOfDoc, scores));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Query candidates(Instant since, Instant until, Set<Long> exclude) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder()
-                .add(new MatchAllDocsQuery(), Occur.FILTER)
-                .add(LongPoint.newRangeQuery(INGESTED, micros(since) + 1, micros(until)), Occur.FILTER);
-        if (!exclude.isEmpty()) {
-            query.add(LongPoint.newSetQuery(ID, exclude), Occur.MUST_NOT);
-        }
-        return query.build();
+        return scores;
     }
 
     /** PostgreSQL keeps microseconds: comparing milliseconds could drop a paper stamped just after a window's end. */
-    private static long micros(Instant instant) {
+    static long micros(Instant instant) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
-    }
-
-    /** "“graph neural networks”: graph, neural in the title; networks in the abstract", plus other interests hit. */
-    private String reason(List<Scored> hits) {
-        Scored best = hits.get(0);
-        List<String> inTitle = new ArrayList<>();
-        List<String> inAbstract = new ArrayList<>();
-        best.query.words.forEach((term, word) -> {
-            if (titleTerms.get(best.paperId).contains(term)) {
-                inTitle.add(word);
-            } else if (abstractTerms.get(best.paperId).contains(term)) {
-                inAbstract.add(word);
-            }
-        });
-        StringBuilder reason = new StringBuilder("Matches “").append(best.query.interest).append("”: ");
-        if (!inTitle.isEmpty()) {
-            reason.append(String.join(", ", inTitle)).append(" in the title");
-        }
-        if (!inAbstract.isEmpty()) {
-            reason.append(inTitle.isEmpty() ? "" : "; ").append(String.join(", ", inAbstract)).append(" in the abstract");
-        }
-        if (hits.size() > 1) {
-            reason.append(". Also matches ").append(String.join(", ",
-                    hits.subList(1, hits.size()).stream().map(h -> "“" + h.query.interest + "”").toList()));
-        }
-        return reason.append('.').toString();
-    }
-
-    private record Scored(long paperId, float score, InterestQuery query) {
     }
 }

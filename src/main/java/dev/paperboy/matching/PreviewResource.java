@@ -1,25 +1,30 @@
 package dev.paperboy.matching;
 
-import dev.paperboy.paper.Paper;
 import dev.paperboy.subscriber.SubscriptionChoices;
+import dev.paperboy.subscriber.interest.InterestLanguage;
+import dev.paperboy.subscriber.interest.InterestRefused;
+import dev.paperboy.subscriber.interest.ParsedInterest;
 import dev.paperboy.system.PaperboyConfig;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
-/** What one interest would bring from the recent window, ranked, each paper with its score and why. */
+/**
+ * What one interest would bring from the recent window, ranked as a first digest is, each paper with its score
+ * and why (the matched words marked in its title and snippet). An interest the language refuses gets a 400 that
+ * says what is wrong and at which character.
+ */
 @Path("/api/preview")
 @Produces(MediaType.APPLICATION_JSON)
 public class PreviewResource {
 
-    static final int MAX_LIMIT = 50;
+    static final int MAX_LIMIT = Match.MAX_LISTED;
 
     private final MatchingService matching;
     private final PaperboyConfig config;
@@ -30,19 +35,28 @@ public class PreviewResource {
     }
 
     @GET
-    @Transactional
     @Operation(summary = "The papers of the recent window one interest would bring, ranked, each with score and why")
-    public List<PreviewItem> preview(@QueryParam("interest") String interest, @QueryParam("limit") String limit) {
+    public Response preview(@QueryParam("interest") String interest, @QueryParam("limit") String limit) {
         if (interest == null || interest.isBlank() || interest.length() > SubscriptionChoices.MAX_INTEREST_LENGTH) {
-            throw new BadRequestException("interest must have 1 to " + SubscriptionChoices.MAX_INTEREST_LENGTH + " characters");
+            return refused("The interest must have 1 to " + SubscriptionChoices.MAX_INTEREST_LENGTH + " characters.", 0);
         }
         int count = limit == null || limit.isBlank() ? config.digest().maxPapers() : parse(limit);
         if (count < 1 || count > MAX_LIMIT) {
-            throw new BadRequestException("limit must be from 1 to " + MAX_LIMIT);
+            return refused("The limit must be from 1 to " + MAX_LIMIT + ".", 0);
         }
-        return matching.preview(interest, count).stream()
-                .map(match -> PreviewItem.of(Paper.findById(match.paperId()), match))
-                .toList();
+        ParsedInterest parsed;
+        try {
+            parsed = InterestLanguage.parse(interest);
+        } catch (InterestRefused e) {
+            return refused(e.getMessage(), e.position());
+        }
+        List<PreviewItem> items = matching.preview(parsed, count).stream().map(PreviewItem::of).toList();
+        return Response.ok(items).build();
+    }
+
+    private static Response refused(String message, int position) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+                .entity(new Refusal(message, position)).build();
     }
 
     private static int parse(String limit) {
@@ -53,10 +67,19 @@ public class PreviewResource {
         }
     }
 
-    /** One ranked paper of a preview. */
-    public record PreviewItem(long id, String title, String url, float score, String why) {
-        static PreviewItem of(Paper paper, Match match) {
-            return new PreviewItem(paper.id, paper.title, paper.link(), match.score(), match.reason());
+    /** Why an interest or a limit was refused; {@code position} is the 1-based character, 0 for the whole. */
+    public record Refusal(String error, int position) {
+    }
+
+    /**
+     * One ranked paper of a preview: {@code why} in words, and the title and snippet as plain text and as HTML
+     * where everything is escaped but the {@code <mark>} around matched words.
+     */
+    public record PreviewItem(long id, String title, String url, float score, String why, String titleHtml,
+                              String snippet, String snippetHtml) {
+        static PreviewItem of(MatchingService.Previewed p) {
+            return new PreviewItem(p.paper().id(), p.paper().title(), p.paper().link(), p.match().score(),
+                    p.why().reason(), p.why().titleHtml(), p.why().snippet(), p.why().snippetHtml());
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.paperboy.paper;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
@@ -26,9 +27,11 @@ public class PaperImporter {
     private static final int MAX_SOURCE = 40;
 
     private final AgroalDataSource dataSource;
+    private final Event<PapersStored> stored;
 
-    PaperImporter(AgroalDataSource dataSource) {
+    PaperImporter(AgroalDataSource dataSource, Event<PapersStored> stored) {
         this.dataSource = dataSource;
+        this.stored = stored;
     }
 
     @Transactional
@@ -71,6 +74,9 @@ public class PaperImporter {
             added -= known.write(connection, sourceName(parsed.source()));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store papers", e);
+        }
+        if (added + updated > 0) {
+            stored.fire(new PapersStored(added, updated)); // observers that read the papers wait for the commit
         }
         return new ImportResult(received, added, updated, papers.size() - added - updated, rejected, errors);
     }

@@ -8,6 +8,7 @@ import dev.paperboy.system.Sql;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,7 +36,10 @@ class SubscriberImport {
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
 
-    SubscriberImport(AgroalDataSource dataSource, ObjectMapper json) {
+    private final Event<InterestsSaved> interestsSaved;
+
+    SubscriberImport(AgroalDataSource dataSource, ObjectMapper json, Event<InterestsSaved> interestsSaved) {
+        this.interestsSaved = interestsSaved;
         this.dataSource = dataSource;
         this.json = json;
     }
@@ -73,7 +77,12 @@ class SubscriberImport {
         int added = 0;
         for (int from = 0; from < checked.size(); from += CHUNK) {
             List<Checked> chunk = checked.subList(from, Math.min(checked.size(), from + CHUNK));
-            added += QuarkusTransaction.requiringNew().call(() -> insert(chunk));
+            added += QuarkusTransaction.requiringNew().call(() -> {
+                // their vectors are computed once the chunk commits
+                interestsSaved.fire(new InterestsSaved(chunk.stream().flatMap(c -> c.choices().interests().stream())
+                        .distinct().toList()));
+                return insert(chunk);
+            });
         }
         return new ImportResult(people.size(), added, duplicates + checked.size() - added, rejected, errors);
     }

@@ -1,6 +1,8 @@
 package dev.paperboy.subscriber;
 
 import dev.paperboy.subscriber.Subscriber.Cadence;
+import dev.paperboy.subscriber.interest.InterestLanguage;
+import dev.paperboy.subscriber.interest.InterestRefused;
 
 import java.time.DayOfWeek;
 import java.time.ZoneId;
@@ -116,12 +118,27 @@ public record SubscriptionChoices(List<String> interests, Cadence cadence, int h
                 interests.add(interest);
             }
         }
+        String refused = refusal(interests);
         if (interests.isEmpty()) {
             errors.put("interests", "Add at least one interest, one per line.");
+        } else if (refused != null) {
+            errors.put("interests", refused);
         } else if (interests.size() > MAX_INTERESTS) {
             errors.put("interests", "At most " + MAX_INTERESTS + " interests, please; you gave " + interests.size() + ".");
         }
         return interests;
+    }
+
+    /** What is wrong with the first interest the interest language refuses, or null when it accepts them all. */
+    private static String refusal(List<String> interests) {
+        for (String interest : interests) {
+            try {
+                InterestLanguage.parse(interest);
+            } catch (InterestRefused e) {
+                return "“" + interest + "”: " + e.getMessage();
+            }
+        }
+        return null;
     }
 
     /** The textarea form of the interests. */

@@ -3,6 +3,7 @@ package dev.paperboy.subscriber;
 import dev.paperboy.paper.ImportResult;
 import dev.paperboy.system.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -34,10 +35,12 @@ public class SubscriptionService {
 
     private final SignupMailQueue mails;
     private final SubscriberImport bulkImport;
+    private final Event<InterestsSaved> interestsSaved;
 
-    SubscriptionService(SignupMailQueue mails, SubscriberImport bulkImport) {
+    SubscriptionService(SignupMailQueue mails, SubscriberImport bulkImport, Event<InterestsSaved> interestsSaved) {
         this.mails = mails;
         this.bulkImport = bulkImport;
+        this.interestsSaved = interestsSaved;
     }
 
     /**
@@ -69,6 +72,7 @@ public class SubscriptionService {
         subscriber.apply(choices);
         subscriber.confirmRequestedAt = Instant.now();
         subscriber.signupIp = clientAddress;
+        interestsSaved.fire(new InterestsSaved(choices.interests()));
         return queued(new Signup(SignupOutcome.CONFIRMATION_NEEDED, subscriber, allowMail(subscriber)));
     }
 
@@ -131,6 +135,7 @@ public class SubscriptionService {
                 .filter(s -> s.state == Subscriber.State.active || s.state == Subscriber.State.paused)
                 .map(s -> {
                     s.apply(choices);
+                    interestsSaved.fire(new InterestsSaved(choices.interests()));
                     s.state = paused ? Subscriber.State.paused : Subscriber.State.active;
                     return s;
                 });

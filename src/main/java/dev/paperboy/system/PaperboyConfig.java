@@ -155,8 +155,8 @@ public interface PaperboyConfig {
         @WithDefault("10")
         int maxPapers();
 
-        /** A paper must score at least this (Lucene BM25) on one interest to be included. */
-        @WithDefault("1.0")
+        /** A paper must reach this fused score (0 to 1: BM25 and meaning, each normalized) on one interest. */
+        @WithDefault("0.3")
         float minScore();
 
         /** A digest not sent this long after it was decided is given up, and its papers go into the next one. */

@@ -84,8 +84,8 @@ class DigestLoopTest {
         assertTrue(digest.text().contains("A. Researcher, B. Scientist"));
         assertTrue(digest.text().contains("Why: Matches “zebrafish regeneration”"), digest.text());
 
-        person.open(digest.linkPath("/digests/")).then().statusCode(200)
-                .body(containsString("Zebrafish fin regeneration needs macrophages"));
+        String page = person.open(digest.linkPath("/digests/")).then().statusCode(200).extract().asString();
+        assertTrue(page.replaceAll("</?mark>", "").contains("Zebrafish fin regeneration needs macrophages"), page);
         String preferences = digest.linkPath("/preferences/");
         Matcher feedLink = Pattern.compile("href=\"https?://[^/\"]+(/feed/[A-Za-z0-9_.-]+)\"")
                 .matcher(person.open(preferences).then().statusCode(200).extract().asString());

@@ -89,7 +89,7 @@ class FeedPrivacyTest {
             }
             if (path.startsWith("/digests/")) {
                 sawEntryPage = true;
-                assertTrue(body.contains(title), "the feed's copy of the digest shows its papers");
+                assertTrue(body.replaceAll("</?mark>", "").contains(title), "the feed's copy of the digest shows its papers");
             }
             for (Pattern link : new Pattern[]{OWN_LINK, RELATIVE_HREF}) {
                 Matcher m = link.matcher(body);

@@ -34,11 +34,11 @@ class SubscriptionChoicesTest {
 
     @Test
     void goodValuesPassTrimmed() {
-        SubscriptionChoices choices = check("a", " Weekly ", " 23 ", " Pacific/Kiritimati ").orElseThrow();
+        SubscriptionChoices choices = check("graphs", " Weekly ", " 23 ", " Pacific/Kiritimati ").orElseThrow();
         assertEquals(Cadence.weekly, choices.cadence());
         assertEquals(23, choices.hour());
         assertEquals("Pacific/Kiritimati", choices.timezone());
-        assertEquals(0, check("a", "daily", "0", "UTC").orElseThrow().hour());
+        assertEquals(0, check("graphs", "daily", "0", "UTC").orElseThrow().hour());
     }
 
     @Test
@@ -60,7 +60,7 @@ class SubscriptionChoicesTest {
 
     @Test
     void interestLengthLimit() {
-        String longest = "x".repeat(SubscriptionChoices.MAX_INTEREST_LENGTH);
+        String longest = "graph neural networks ".repeat(10).substring(0, SubscriptionChoices.MAX_INTEREST_LENGTH - 1) + "s";
         assertEquals(List.of(longest), check(longest, "daily", "8", "UTC").orElseThrow().interests());
         assertEquals(Optional.empty(), check("ok\n" + longest + "y", "daily", "8", "UTC"));
         assertEquals(Map.of("interests", "Each interest can have at most 200 characters; one has 201."), errors);
@@ -84,7 +84,7 @@ class SubscriptionChoicesTest {
     void badHoursAreRefused() {
         for (String hour : new String[]{"24", "-1", "abc", "7.5", "99999999999", "8am", "0x08"}) {
             errors.clear();
-            assertEquals(Optional.empty(), check("a", "daily", hour, "UTC"), hour);
+            assertEquals(Optional.empty(), check("graphs", "daily", hour, "UTC"), hour);
             assertEquals(Map.of("hour", "Choose an hour from 0 to 23."), errors, hour);
         }
     }
@@ -93,7 +93,7 @@ class SubscriptionChoicesTest {
     void badCadencesAreRefused() {
         for (String cadence : new String[]{"hourly", "monthly", "daily;weekly", "0"}) {
             errors.clear();
-            assertEquals(Optional.empty(), check("a", cadence, "8", "UTC"), cadence);
+            assertEquals(Optional.empty(), check("graphs", cadence, "8", "UTC"), cadence);
             assertEquals(Map.of("cadence", "Choose daily or weekly."), errors, cadence);
         }
     }
@@ -103,7 +103,7 @@ class SubscriptionChoicesTest {
         for (String zone : new String[]{"Mars/Olympus", "Europe/Pariss", "utc", "+25:00", "../../etc/passwd",
                 "Europe/Paris\r\nX: y"}) {
             errors.clear();
-            assertEquals(Optional.empty(), check("a", "daily", "8", zone), zone);
+            assertEquals(Optional.empty(), check("graphs", "daily", "8", zone), zone);
             assertEquals(Map.of("timezone", "Unknown time zone: choose one from the list (for example Europe/Paris)."),
                     errors, zone);
         }
@@ -118,7 +118,7 @@ class SubscriptionChoicesTest {
     @Test
     void theCallersOtherErrorsAreKept() {
         errors.put("email", "bad address");
-        assertTrue(check("a", "daily", "8", "UTC").isPresent());
+        assertTrue(check("graphs", "daily", "8", "UTC").isPresent());
         assertEquals(Map.of("email", "bad address"), errors);
     }
 

@@ -365,7 +365,7 @@ class TokenLinksTest {
         Mailbox.Mail digest = new Mailbox(greenMail, reader.email()).awaitMail(2);
         String view = digest.linkPath("/digests/");
         String page = RestAssured.given().get(view).then().statusCode(200).contentType(ContentType.HTML).extract().asString();
-        assertTrue(page.contains(title), page);
+        assertTrue(page.replaceAll("</?mark>", "").contains(title), page);
 
         String token = view.substring("/digests/".length());
         for (Map.Entry<String, String> bad : badTokens(token).entrySet()) {

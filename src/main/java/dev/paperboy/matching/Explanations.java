@@ -1,0 +1,64 @@
+package dev.paperboy.matching;
+
+import dev.paperboy.paper.Paper;
+import dev.paperboy.subscriber.interest.InterestLanguage;
+import dev.paperboy.subscriber.interest.InterestRefused;
+import dev.paperboy.subscriber.interest.ParsedInterest;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The marked title and snippet of a paper for an interest, remembered (by interest, paper and the paper's
+ * revision): many people share interests, and a preview typed again asks the same again.
+ */
+@ApplicationScoped
+class Explanations {
+
+    static final int REMEMBERED = 20_000;
+
+    private final Map<String, Explanation> recent = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Explanation> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
+    Explanation of(ParsedInterest interest, String reason, WindowPaper paper) {
+        return of(interest, reason, paper.id(), paper.revision(), paper.title(), paper.abstractText());
+    }
+
+    /** For a paper of a stored digest: the interest as stored, the paper as it is now. */
+    Explanation of(String interest, String reason, long paperId) {
+        Paper paper = Paper.findById(paperId);
+        if (paper == null) {
+            throw new IllegalArgumentException("no paper " + paperId);
+        }
+        ParsedInterest parsed;
+        try {
+            parsed = InterestLanguage.parse(interest == null ? "" : interest);
+        } catch (InterestRefused e) {
+            String html = Explainer.html(paper.title);
+            return new Explanation(reason, paper.title, html, paper.shortAbstract(Explainer.PLAIN_SNIPPET),
+                    Explainer.html(paper.shortAbstract(Explainer.PLAIN_SNIPPET)));
+        }
+        return of(parsed, reason, paper.id, paper.revision, paper.title, paper.abstractText);
+    }
+
+    private Explanation of(ParsedInterest interest, String reason, long paperId, long revision, String title,
+                           String abstractText) {
+        String key = interest.text() + '\u0000' + paperId + '\u0000' + revision;
+        Explanation known;
+        synchronized (recent) {
+            known = recent.get(key);
+        }
+        if (known == null) {
+            known = Explainer.explain(interest, null, title, abstractText);
+            synchronized (recent) {
+                recent.put(key, known);
+            }
+        }
+        return known.because(reason);
+    }
+}

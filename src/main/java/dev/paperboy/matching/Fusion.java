@@ -1,0 +1,160 @@
+package dev.paperboy.matching;
+
+import org.apache.lucene.search.Query;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * One score per paper for one interest, from Lucene's BM25 and the MiniLM cosine, each normalized over the
+ * papers of the window before they are combined. Lexical: BM25 over the best BM25 of the window, times the share
+ * of the interest (its words weighted by their rarity in the window) the paper has, so a paper that only shares a
+ * common word stays low however weak the others are. Semantic: the cosine above the window's mean, over the best
+ * candidate's distance from that mean, but never over less than {@link #STRONG_COSINE}'s, so where nothing is close
+ * in meaning the closest paper is not taken for a match. The window (the index: two weeks of papers) sets the
+ * reference, whatever the candidates (the papers a person has not seen yet, one or a thousand): a paper scores the
+ * same in a preview and in every digest, and one day's few new papers are not compared among themselves only. The sum, weighted alike, must reach the threshold
+ * ({@link #THRESHOLD} unless an operator set another).
+ * A strict interest (AND, NOT, +, -, cat:, author:) only ranks the papers its structure admits; one that only
+ * filters (cat:cs.LG) brings every paper it admits.
+ */
+final class Fusion {
+
+    static final float LEXICAL_WEIGHT = 0.5f;
+    static final float STRONG_COSINE = 0.5f;
+    static final float THRESHOLD = 0.3f;
+
+    private Fusion() {
+    }
+
+    /** The papers of ordinals [from, to) of the index that each interest brings: the candidates of a window. */
+    static List<InterestHits> score(PaperIndex index, int from, int to, List<InterestQuery> interests,
+                                    float threshold) {
+        List<InterestHits> scored = new ArrayList<>(interests.size());
+        for (InterestQuery interest : interests) {
+            scored.add(score(index, from, to, interest, LEXICAL_WEIGHT, threshold));
+        }
+        return scored;
+    }
+
+    /** One interest; with another weight of the lexical side, 1 ranking by BM25 alone, 0 by meaning alone. */
+    static InterestHits score(PaperIndex index, int from, int to, InterestQuery interest, float lexicalWeight,
+                              float threshold) {
+        int n = index.size();
+        float[] bm25 = index.scores(interest.lexical);
+        float best = 0;
+        for (float score : bm25) {
+            best = Math.max(best, score);
+        }
+        long[] inTitle = new long[n];
+        long[] inAbstract = new long[n];
+        float[] coverage = coverage(index, interest.units, inTitle, inAbstract);
+        float[] semantic = null;
+        if (interest.vector != null) {
+            BitSet matched = new BitSet(n);
+            for (int i = from; i < to; i++) {
+                if (bm25[i] > 0) {
+                    matched.set(i);
+                }
+            }
+            semantic = normalized(index.cosines(interest.vector, from, to, matched),
+                    index.meanCosine(interest.vector, 0, n), from, to);
+        }
+
+        int[] ordinals = new int[to - from];
+        float[] scores = new float[to - from];
+        int passing = 0;
+        for (int i = from; i < to; i++) {
+            if (interest.parsed.strict() && bm25[i] == 0) {
+                continue;
+            }
+            float lexical = best > 0 ? bm25[i] / best * coverage[i] : 0;
+            float score = semantic == null ? lexical : lexicalWeight * lexical + (1 - lexicalWeight) * semantic[i];
+            if (score >= threshold) {
+                ordinals[passing] = i;
+                scores[passing++] = score;
+            }
+        }
+        return sorted(interest, index, Arrays.copyOf(ordinals, passing), Arrays.copyOf(scores, passing),
+                inTitle, inAbstract);
+    }
+
+    /** The rarity-weighted share of the interest's words and phrases each paper has, and where it has them. */
+    private static float[] coverage(PaperIndex index, List<Query> units, long[] inTitle, long[] inAbstract) {
+        int n = index.size();
+        float[] coverage = new float[n];
+        if (units.isEmpty()) {
+            Arrays.fill(coverage, 1f);
+            return coverage;
+        }
+        double total = 0;
+        for (int u = 0; u < units.size(); u++) {
+            BitSet title = index.matching(InterestQuery.onField(units.get(u), PaperIndex.TITLE));
+            BitSet abstracts = index.matching(InterestQuery.onField(units.get(u), PaperIndex.ABSTRACT));
+            BitSet either = (BitSet) title.clone();
+            either.or(abstracts);
+            int df = either.cardinality();
+            double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            total += idf;
+            long bit = 1L << u;
+            for (int i = either.nextSetBit(0); i >= 0; i = either.nextSetBit(i + 1)) {
+                coverage[i] += (float) idf;
+                if (title.get(i)) {
+                    inTitle[i] |= bit;
+                }
+                if (abstracts.get(i)) {
+                    inAbstract[i] |= bit;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            coverage[i] = (float) (coverage[i] / total);
+        }
+        return coverage;
+    }
+
+    /**
+     * Each cosine above the window's mean, over the best one's (or a strong one's) distance from the mean; 0 for
+     * the papers whose cosine was not worked out, too far in meaning to count.
+     */
+    private static float[] normalized(float[] cosine, float mean, int from, int to) {
+        float max = -1;
+        for (int i = from; i < to; i++) {
+            if (!Float.isNaN(cosine[i])) {
+                max = Math.max(max, cosine[i]);
+            }
+        }
+        float scale = Math.max(Math.max(max, STRONG_COSINE) - mean, 1e-3f);
+        for (int i = from; i < to; i++) {
+            cosine[i] = Float.isNaN(cosine[i]) ? 0f : Math.min(1f, Math.max(0f, (cosine[i] - mean) / scale));
+        }
+        return cosine;
+    }
+
+    /** Best first; ties go to the paper with more Hugging Face upvotes, then to the newer one. */
+    private static InterestHits sorted(InterestQuery interest, PaperIndex index, int[] ordinals, float[] scores,
+                                       long[] inTitle, long[] inAbstract) {
+        Integer[] order = new Integer[ordinals.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int byScore = Float.compare(scores[b], scores[a]);
+            return byScore != 0 ? byScore : index.compareForTies(ordinals[a], ordinals[b]);
+        });
+        int[] sortedOrdinals = new int[ordinals.length];
+        float[] sortedScores = new float[ordinals.length];
+        long[] title = new long[ordinals.length];
+        long[] abstracts = new long[ordinals.length];
+        for (int i = 0; i < order.length; i++) {
+            int o = ordinals[order[i]];
+            sortedOrdinals[i] = o;
+            sortedScores[i] = scores[order[i]];
+            title[i] = inTitle[o];
+            abstracts[i] = inAbstract[o];
+        }
+        return new InterestHits(interest, sortedOrdinals, sortedScores, title, abstracts);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.paperboy.matching;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One person's ranking over a window: the papers their interests bring, ingested in (since, until] and not
+ * already sent, each scored by the interest that brings it best, best first, with why in words. The preview and
+ * every digest are ranked here.
+ */
+final class Ranking {
+
+    private Ranking() {
+    }
+
+    static List<Match> rank(PaperIndex index, Collection<InterestHits> interests, Instant since, Instant until,
+                            Set<Long> exclude, int limit) {
+        Map<Integer, Candidate> byPaper = new HashMap<>();
+        for (InterestHits hits : interests) {
+            for (int j = 0; j < hits.size(); j++) {
+                int ordinal = hits.ordinals[j];
+                if (!index.ingestedIn(ordinal, since, until) || exclude.contains(index.paper(ordinal).id())) {
+                    continue;
+                }
+                Candidate candidate = byPaper.computeIfAbsent(ordinal, Candidate::new);
+                candidate.add(hits, j);
+            }
+        }
+        List<Candidate> ranked = new ArrayList<>(byPaper.values());
+        ranked.sort((a, b) -> {
+            int byScore = Float.compare(b.score, a.score);
+            return byScore != 0 ? byScore : index.compareForTies(a.ordinal, b.ordinal);
+        });
+        List<Match> matches = new ArrayList<>(Math.min(limit, ranked.size()));
+        for (Candidate c : ranked.subList(0, Math.min(limit, ranked.size()))) {
+            matches.add(new Match(index.paper(c.ordinal).id(), c.score, c.best.interest.text(), c.reason()));
+        }
+        return matches;
+    }
+
+    /** A paper and the interests that bring it, the best one first. */
+    private static final class Candidate {
+        final int ordinal;
+        InterestHits best;
+        int at;
+        float score = -1;
+        final List<String> others = new ArrayList<>(0);
+
+        Candidate(int ordinal) {
+            this.ordinal = ordinal;
+        }
+
+        void add(InterestHits hits, int j) {
+            if (hits.scores[j] > score) {
+                if (best != null) {
+                    others.add(0, best.interest.text());
+                }
+                best = hits;
+                at = j;
+                score = hits.scores[j];
+            } else {
+                others.add(hits.interest.text());
+            }
+        }
+
+        /** Why the best interest brings it, and which others bring it too. */
+        String reason() {
+            String reason = best.reason(at);
+            if (others.isEmpty()) {
+                return reason;
+            }
+            return reason + " Also matches " + String.join(", ", others.stream().map(o -> "“" + o + "”").toList()) + ".";
+        }
+    }
+}

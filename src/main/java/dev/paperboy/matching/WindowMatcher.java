@@ -1,0 +1,91 @@
+package dev.paperboy.matching;
+
+import dev.paperboy.subscriber.interest.InterestLanguage;
+import dev.paperboy.subscriber.interest.InterestRefused;
+import dev.paperboy.subscriber.interest.ParsedInterest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The ranking of one run (or shard) over the papers of one window. Each distinct interest is scored once, however
+ * many people follow it; each person then gets the best of their interests' papers within their own window.
+ */
+final class WindowMatcher implements BatchMatcher {
+
+    /** The interests of each of these subscribers, as saved, by id; ids that are no subscriber are left out. */
+    interface Interests {
+        Map<Long, List<String>> of(Collection<Long> subscriberIds);
+    }
+
+    private final PaperIndex index;
+    private final int[] range;
+    private final Instant until;
+    private final Interests interests;
+    private final Function<Collection<String>, Map<String, float[]>> vectors;
+    private final float threshold;
+    /** Scores by interest as typed; empty for an interest the language refuses (saved before it was checked). */
+    private final Map<String, Optional<InterestHits>> scored = new ConcurrentHashMap<>();
+
+    WindowMatcher(PaperIndex index, int[] range, Instant until, Interests interests,
+                  Function<Collection<String>, Map<String, float[]>> vectors, float threshold) {
+        this.index = index;
+        this.range = range;
+        this.until = until;
+        this.interests = interests;
+        this.vectors = vectors;
+        this.threshold = threshold;
+    }
+
+    @Override
+    public Map<Long, List<Match>> rank(List<MatchRequest> batch) {
+        if (batch.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<String>> followed = interests.of(batch.stream().map(MatchRequest::subscriberId).toList());
+        score(followed.values().stream().flatMap(List::stream).filter(i -> !scored.containsKey(i)).distinct().toList());
+        Map<Long, List<Match>> ranked = new HashMap<>();
+        for (MatchRequest request : batch) {
+            List<String> of = followed.get(request.subscriberId());
+            if (of == null) {
+                continue;
+            }
+            List<InterestHits> hits = new ArrayList<>(of.size());
+            for (String interest : of) {
+                scored.get(interest).ifPresent(hits::add);
+            }
+            Instant end = request.until().isAfter(until) ? until : request.until();
+            ranked.put(request.subscriberId(),
+                    Ranking.rank(index, hits, request.since(), end, request.exclude(), Match.MAX_LISTED));
+        }
+        return ranked;
+    }
+
+    /** Parses the new interests, fetches their vectors in one go, and scores each over the window. */
+    private void score(List<String> fresh) {
+        Map<String, ParsedInterest> parsed = new LinkedHashMap<>();
+        for (String interest : fresh) {
+            try {
+                parsed.put(interest, InterestLanguage.parse(interest));
+            } catch (InterestRefused e) {
+                scored.put(interest, Optional.empty());
+            }
+        }
+        Map<String, float[]> byMeaning = vectors.apply(parsed.values().stream().map(ParsedInterest::meaning)
+                .filter(m -> !m.isEmpty()).distinct().toList());
+        List<String> texts = new ArrayList<>(parsed.keySet());
+        List<InterestHits> hits = Fusion.score(index, range[0], range[1], texts.stream()
+                .map(t -> new InterestQuery(parsed.get(t), byMeaning.get(parsed.get(t).meaning()))).toList(), threshold);
+        for (int i = 0; i < texts.size(); i++) {
+            scored.put(texts.get(i), Optional.of(hits.get(i)));
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.paperboy.matching.semantic;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The vector of what each interest means, one per distinct meaning however many people follow it: remembered in
+ * memory, stored in the database when an interest is saved, computed when neither has it.
+ */
+@ApplicationScoped
+public class InterestVectors {
+
+    static final int REMEMBERED = 20_000;
+
+    private final AgroalDataSource dataSource;
+    private final Embedder embedder;
+    private final Map<String, float[]> recent = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
+    InterestVectors(AgroalDataSource dataSource, Embedder embedder) {
+        this.dataSource = dataSource;
+        this.embedder = embedder;
+    }
+
+    /** The vector of one meaning; a new one is computed and kept in memory only (a preview stores nothing). */
+    public float[] of(String meaning) {
+        return of(List.of(meaning), false).get(meaning);
+    }
+
+    /** The vectors of these meanings; those computed now are stored too when {@code store} (saved interests). */
+    public Map<String, float[]> of(Collection<String> meanings, boolean store) {
+        Map<String, float[]> found = new HashMap<>();
+        List<String> wanted = new ArrayList<>();
+        synchronized (recent) {
+            for (String meaning : new LinkedHashSet<>(meanings)) {
+                float[] known = recent.get(meaning);
+                if (known != null) {
+                    found.put(meaning, known);
+                } else {
+                    wanted.add(meaning);
+                }
+            }
+        }
+        if (!wanted.isEmpty()) {
+            Map<String, float[]> loaded = stored(wanted);
+            List<String> missing = wanted.stream().filter(m -> !loaded.containsKey(m)).toList();
+            List<float[]> computed = embedder.embedAll(missing);
+            Map<String, float[]> fresh = new HashMap<>();
+            for (int i = 0; i < missing.size(); i++) {
+                fresh.put(missing.get(i), computed.get(i));
+            }
+            if (store) {
+                store(fresh);
+            }
+            found.putAll(loaded);
+            found.putAll(fresh);
+            synchronized (recent) {
+                loaded.forEach(recent::put);
+                fresh.forEach(recent::put);
+            }
+        }
+        return found;
+    }
+
+    private Map<String, float[]> stored(List<String> meanings) {
+        Map<String, float[]> vectors = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "select meaning, vector from interest_vector where meaning = any(?)")) {
+            q.setArray(1, c.createArrayOf("text", meanings.toArray()));
+            try (ResultSet rows = q.executeQuery()) {
+                while (rows.next()) {
+                    vectors.put(rows.getString(1), Vectors.fromBytes(rows.getBytes(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read interest vectors", e);
+        }
+        return vectors;
+    }
+
+    private void store(Map<String, float[]> vectors) {
+        if (vectors.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "insert into interest_vector (meaning, vector) values (?, ?) on conflict (meaning) do nothing")) {
+            for (Map.Entry<String, float[]> entry : vectors.entrySet()) {
+                insert.setString(1, entry.getKey());
+                insert.setBytes(2, Vectors.toBytes(entry.getValue()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store interest vectors", e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.paperboy.subscriber.interest;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Lucene's classic query parser, configured for interests: words go to the text field, cat: and author: are exact
+ * terms that filter (required unless OR'd), and each word keeps the text it was typed as, so the meaning of the
+ * interest (without its NOT parts) can be embedded as written.
+ */
+final class InterestParser extends QueryParser {
+
+    // QueryParserBase's own codes for conjunctions and modifiers, package-private there
+    private static final int CONJ_NONE = 0;
+    private static final int CONJ_OR = 2;
+    private static final int MOD_NONE = 0;
+    private static final int MOD_NOT = 10;
+    private static final int MOD_REQ = 11;
+    private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z-]*(\\.[a-z-]+)?");
+
+    /** One word or phrase as typed, its query (null for a stop word), and whether a NOT or - excludes it. */
+    static final class Leaf {
+        final String typed;
+        final Query query;
+        final boolean field;
+        boolean excluded;
+
+        Leaf(String typed, Query query, boolean field) {
+            this.typed = typed;
+            this.query = query;
+            this.field = field;
+        }
+    }
+
+    final List<Leaf> leaves = new ArrayList<>();
+    private final Map<Query, List<Leaf>> leavesOf = new IdentityHashMap<>();
+    private final Set<Query> promoted = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    InterestParser(Analyzer analyzer) {
+        super(InterestLanguage.TEXT, analyzer);
+        setDefaultOperator(Operator.OR);
+        setSplitOnWhitespace(true);
+        setAutoGeneratePhraseQueries(true); // click-through is the phrase "click through"
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+        String name = field.toLowerCase(Locale.ROOT);
+        Query query;
+        if (InterestLanguage.CATEGORY.equals(name)) {
+            String category = InterestLanguage.categoryKey(queryText);
+            if (!CATEGORY.matcher(category).matches()) {
+                throw new FieldRefused(queryText, "“" + queryText + "” is not an arXiv category (write one like cat:cs.LG)");
+            }
+            query = new TermQuery(new Term(InterestLanguage.CATEGORY, category));
+        } else if (InterestLanguage.AUTHOR.equals(name)) {
+            String author = InterestLanguage.authorKey(queryText);
+            if (author.isEmpty()) {
+                throw new FieldRefused(field + ":", "An author: needs a name, like author:\"Ada Lovelace\"");
+            }
+            query = new TermQuery(new Term(InterestLanguage.AUTHOR, author));
+        } else {
+            query = super.getFieldQuery(InterestLanguage.TEXT, queryText, quoted);
+        }
+        Leaf leaf = new Leaf(queryText, query, !InterestLanguage.TEXT.equals(name));
+        leaves.add(leaf);
+        if (query != null) {
+            leavesOf.put(query, List.of(leaf));
+        }
+        return query;
+    }
+
+    /**
+     * A cat: or author: clause written beside words is required: it narrows, where a word only ranks. Written with
+     * OR between two of them, neither is.
+     */
+    @Override
+    protected void addClause(List<BooleanClause> clauses, int conj, int mods, Query q) {
+        if (mods == MOD_NOT) {
+            List<Leaf> excluded = q == null ? leaves.subList(Math.max(0, leaves.size() - 1), leaves.size())
+                    : leavesOf.getOrDefault(q, List.of());
+            excluded.forEach(leaf -> leaf.excluded = true);
+        }
+        if (conj == CONJ_OR && !clauses.isEmpty()) {
+            BooleanClause last = clauses.get(clauses.size() - 1);
+            if (promoted.remove(last.getQuery())) {
+                clauses.set(clauses.size() - 1, new BooleanClause(last.getQuery(), BooleanClause.Occur.SHOULD));
+            }
+        }
+        int effective = mods;
+        if (conj == CONJ_NONE && mods == MOD_NONE && q != null && isFilter(q)) {
+            effective = MOD_REQ;
+            promoted.add(q);
+        }
+        super.addClause(clauses, conj, effective, q);
+    }
+
+    @Override
+    protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
+        Query query = super.getBooleanQuery(clauses);
+        if (query != null) {
+            List<Leaf> all = new ArrayList<>();
+            for (BooleanClause clause : clauses) {
+                all.addAll(leavesOf.getOrDefault(clause.getQuery(), List.of()));
+            }
+            leavesOf.put(query, all);
+        }
+        return query;
+    }
+
+    /** Whether a clause only filters by category or author (a field term, or a group of them). */
+    static boolean isFilter(Query q) {
+        if (q instanceof TermQuery term) {
+            return !InterestLanguage.TEXT.equals(term.getTerm().field());
+        }
+        if (q instanceof BooleanQuery bool) {
+            return !bool.clauses().isEmpty() && bool.clauses().stream().allMatch(c -> isFilter(c.getQuery()));
+        }
+        return false;
+    }
+
+    /** A cat: or author: value that is not one, and the typed text it is about. */
+    static final class FieldRefused extends ParseException {
+        final String typed;
+
+        FieldRefused(String typed, String message) {
+            super(message);
+            this.typed = typed;
+        }
+    }
+
+    @Override
+    protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+        throw new ParseException("wildcards are not supported");
+    }
+
+    @Override
+    protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+        throw new ParseException("wildcards are not supported");
+    }
+
+    @Override
+    protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+        throw new ParseException("fuzzy matching is not supported");
+    }
+
+    @Override
+    protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+        throw new ParseException("regular expressions are not supported");
+    }
+
+    @Override
+    protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
+                                  boolean endInclusive) throws ParseException {
+        throw new ParseException("ranges are not supported");
+    }
+}

@@ -1,0 +1,18 @@
+package dev.paperboy.subscriber.interest;
+
+import org.apache.lucene.search.Query;
+
+import java.util.List;
+
+/**
+ * An interest that can be followed: the Lucene query over the fields text, cat and author; whether its structure
+ * (AND, NOT, +, -, cat:, author:) must hold for a paper to match at all; what it means in words (the typed words
+ * and phrases it asks for, without the excluded ones), for semantic similarity, empty when it only filters; and
+ * each word or phrase it asks for with its query on the text field, to say which of them a paper has.
+ */
+public record ParsedInterest(String text, Query query, boolean strict, String meaning, List<Word> words) {
+
+    /** One word or "phrase" as typed, and its query on the text field. */
+    public record Word(String typed, Query query) {
+    }
+}

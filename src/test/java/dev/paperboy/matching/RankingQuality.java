@@ -1,0 +1,140 @@
+package dev.paperboy.matching;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperboy.matching.semantic.MiniLm;
+import dev.paperboy.subscriber.interest.InterestLanguage;
+import dev.paperboy.subscriber.interest.InterestRefused;
+import dev.paperboy.subscriber.interest.ParsedInterest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Measures the ranking against the graded judgments in {@code quality/judgments.json} (written by hand over the 62
+ * sample papers before any tuning): mean nDCG@10 of the preview, and precision and recall of the on-topic papers
+ * among what a digest includes (its default 10), for BM25 alone, meaning alone and the fusion.
+ * {@code java ... dev.paperboy.matching.RankingQuality} prints the table of BENCHMARKS.md.
+ */
+final class RankingQuality {
+
+    static final int DIGEST_SIZE = 10;
+
+    /** One way of ranking and what it scored. */
+    record Figures(String name, double ndcg, double precision, double recall, int included, int onTopic) {
+        @Override
+        public String toString() {
+            return String.format("| %-14s | %.3f | %.2f | %.2f | %d of %d on-topic papers, %d included |",
+                    name, ndcg, precision, recall, Math.round(precision * included), onTopic, included);
+        }
+    }
+
+    private record Judged(InterestQuery interest, Map<Long, Integer> grades) {
+    }
+
+    private final PaperIndex index;
+    private final List<Judged> judged = new ArrayList<>();
+
+    RankingQuality() {
+        MiniLm model = new MiniLm();
+        ObjectMapper json = new ObjectMapper();
+        JsonNode papers = read(json, "sample/trending-papers.json");
+        List<WindowPaper> window = new ArrayList<>();
+        Map<String, Long> byTitle = new HashMap<>();
+        Instant now = Instant.now();
+        long id = 1;
+        for (JsonNode paper : papers) {
+            String title = paper.get("title").asText();
+            String abstractText = paper.get("abstract").asText();
+            window.add(new WindowPaper(id, 1, title, abstractText, new String[0], new String[0],
+                    now.minus(Duration.ofMinutes(100 - id)), null, null, model.embed(MiniLm.paperText(title, abstractText))));
+            byTitle.put(title, id++);
+        }
+        index = new PaperIndex(window);
+        for (JsonNode judgment : read(json, "quality/judgments.json").get("judgments")) {
+            Map<Long, Integer> grades = new HashMap<>();
+            judgment.get("onTopic").forEach(t -> grades.put(known(byTitle, t.asText()), 2));
+            judgment.get("related").forEach(t -> grades.put(known(byTitle, t.asText()), 1));
+            ParsedInterest parsed = parse(judgment.get("interest").asText());
+            judged.add(new Judged(new InterestQuery(parsed, model.embed(parsed.meaning())), grades));
+        }
+    }
+
+    /** BM25 alone, meaning alone, and the two fused as Paperboy ranks. */
+    List<Figures> measure() {
+        return List.of(measure("lexical alone", 1f), measure("semantic alone", 0f),
+                measure("fusion", Fusion.LEXICAL_WEIGHT));
+    }
+
+    Figures measure(String name, float lexicalWeight) {
+        double ndcg = 0;
+        int graded = 0;
+        int hits = 0;
+        int included = 0;
+        int onTopic = 0;
+        for (Judged j : judged) {
+            InterestHits scored = Fusion.score(index, 0, index.size(), j.interest, lexicalWeight, Fusion.THRESHOLD);
+            List<Match> digest = Ranking.rank(index, List.of(scored), Instant.EPOCH, Instant.now(), Set.of(),
+                    DIGEST_SIZE);
+            double ideal = dcg(j.grades.values().stream().sorted((a, b) -> b - a).toList());
+            if (ideal > 0) {
+                ndcg += dcg(digest.stream().map(m -> j.grades.getOrDefault(m.paperId(), 0)).toList()) / ideal;
+                graded++;
+            }
+            hits += (int) digest.stream().filter(m -> j.grades.getOrDefault(m.paperId(), 0) == 2).count();
+            included += digest.size();
+            onTopic += (int) j.grades.values().stream().filter(g -> g == 2).count();
+        }
+        return new Figures(name, ndcg / graded, included == 0 ? 0 : (double) hits / included,
+                (double) hits / onTopic, included, onTopic);
+    }
+
+    /** Discounted cumulative gain of the first ten grades, gain 2^grade - 1. */
+    private static double dcg(List<Integer> grades) {
+        double dcg = 0;
+        for (int i = 0; i < Math.min(DIGEST_SIZE, grades.size()); i++) {
+            dcg += (Math.pow(2, grades.get(i)) - 1) / (Math.log(i + 2) / Math.log(2));
+        }
+        return dcg;
+    }
+
+    private static long known(Map<String, Long> byTitle, String title) {
+        Long id = byTitle.get(title);
+        if (id == null) {
+            throw new IllegalStateException("a judgment names a paper that is not in the sample: " + title);
+        }
+        return id;
+    }
+
+    private static ParsedInterest parse(String interest) {
+        try {
+            return InterestLanguage.parse(interest);
+        } catch (InterestRefused e) {
+            throw new IllegalStateException("a judged interest is refused: " + interest + ": " + e.getMessage());
+        }
+    }
+
+    private static JsonNode read(ObjectMapper json, String resource) {
+        try (InputStream in = RankingQuality.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void main(String[] args) {
+        System.out.println("| ranking        | nDCG@10 | precision | recall | |");
+        new RankingQuality().measure().forEach(System.out::println);
+    }
+}

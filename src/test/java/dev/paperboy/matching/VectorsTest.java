@@ -1,0 +1,83 @@
+package dev.paperboy.matching;
+
+import dev.paperboy.AdminApi;
+import dev.paperboy.People;
+import dev.paperboy.Rows;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every paper gets its vector once, and again when its text changes in place; an interest gets one when it is saved.
+ * Whatever the background embedding has not done yet, the ranking does before it ranks.
+ */
+@QuarkusTest
+class VectorsTest {
+
+    @Test
+    void anImportedPaperIsEmbeddedOnceAndAgainWhenANewVersionReplacesItsText() {
+        String id = "2611." + (10000 + (int) (Math.random() * 89999));
+        AdminApi.importPapers("""
+                [{"id": "%s", "title": "Tidal energy harvesting with flexible membranes",
+                  "abstract": "Flexible membranes harvest tidal energy in shallow channels."}]""".formatted(id));
+        long paperId = Rows.number("select id from paper where external_id = ?", id);
+        await("the new paper's vector", () -> Rows.number(
+                "select count(*) from paper_vector v join paper p on p.id = v.paper_id"
+                        + " where p.id = ? and v.revision = p.revision", paperId) == 1);
+        String first = Rows.text("select encode(vector, 'hex') from paper_vector where paper_id = ?", paperId);
+
+        AdminApi.importPapers("""
+                [{"id": "%sv2", "title": "Wave energy converters from flexible membranes",
+                  "abstract": "Membranes convert ocean wave energy; a second version of the paper."}]""".formatted(id));
+        await("the vector of the new version", () -> Rows.number(
+                "select count(*) from paper_vector v join paper p on p.id = v.paper_id"
+                        + " where p.id = ? and v.revision = p.revision", paperId) == 1);
+        assertTrue(!first.equals(Rows.text("select encode(vector, 'hex') from paper_vector where paper_id = ?", paperId)),
+                "the vector was computed again from the new text");
+        assertEquals(1, Rows.number("select count(*) from paper_vector where paper_id = ?", paperId));
+    }
+
+    @Test
+    void aPaperWrittenBehindTheImportersBackIsEmbeddedBeforeItIsRanked() {
+        String marker = People.marker();
+        Rows.update("insert into paper (external_id, title_key, title, abstract, source) values (?, ?, ?, ?, 'test')",
+                "sql-" + marker, "kelp forest carbon " + marker, "Kelp forest carbon burial " + marker,
+                "Kelp forests bury carbon in deep sediments.");
+        RestAssured.given().queryParam("interest", "kelp forest carbon " + marker).get("/api/preview")
+                .then().statusCode(200).body("title[0]", org.hamcrest.Matchers.equalTo("Kelp forest carbon burial " + marker));
+        assertEquals(1, Rows.number("select count(*) from paper_vector v join paper p on p.id = v.paper_id"
+                + " where p.external_id = ? and v.revision = p.revision", "sql-" + marker),
+                "the preview's index embedded it");
+    }
+
+    @Test
+    void aSavedInterestIsEmbeddedOnceForEveryoneWhoFollowsIt() {
+        String meaning = "coral spawning synchrony " + People.marker();
+        People.subscribe(People.address("vectors.one"), meaning);
+        People.subscribe(People.address("vectors.two"), "\\\"" + meaning + "\\\"");
+        await("the interest's vector", () -> Rows.number(
+                "select count(*) from interest_vector where meaning = ?", meaning) == 1);
+    }
+
+    private static void await(String what, BooleanSupplier done) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!done.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no " + what + " within 60 s");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
