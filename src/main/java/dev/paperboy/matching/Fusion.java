@@ -48,19 +48,13 @@ final class Fusion {
         for (float score : bm25) {
             best = Math.max(best, score);
         }
-        long[] inTitle = new long[n];
-        long[] inAbstract = new long[n];
+        int[] inTitle = new int[n];
+        int[] inAbstract = new int[n];
         float[] coverage = coverage(index, interest.units, inTitle, inAbstract);
         float[] semantic = null;
         if (interest.vector != null) {
-            BitSet matched = new BitSet(n);
-            for (int i = from; i < to; i++) {
-                if (bm25[i] > 0) {
-                    matched.set(i);
-                }
-            }
-            semantic = normalized(index.cosines(interest.vector, from, to, matched),
-                    index.meanCosine(interest.vector, 0, n), from, to);
+            semantic = normalized(index.cosines(interest.vector, from, to), index.meanCosine(interest.vector, 0, n),
+                    from, to);
         }
 
         int[] ordinals = new int[to - from];
@@ -82,7 +76,7 @@ final class Fusion {
     }
 
     /** The rarity-weighted share of the interest's words and phrases each paper has, and where it has them. */
-    private static float[] coverage(PaperIndex index, List<Query> units, long[] inTitle, long[] inAbstract) {
+    private static float[] coverage(PaperIndex index, List<Query> units, int[] inTitle, int[] inAbstract) {
         int n = index.size();
         float[] coverage = new float[n];
         if (units.isEmpty()) {
@@ -98,7 +92,7 @@ final class Fusion {
             int df = either.cardinality();
             double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
             total += idf;
-            long bit = 1L << u;
+            int bit = 1 << u;
             for (int i = either.nextSetBit(0); i >= 0; i = either.nextSetBit(i + 1)) {
                 coverage[i] += (float) idf;
                 if (title.get(i)) {
@@ -115,27 +109,22 @@ final class Fusion {
         return coverage;
     }
 
-    /**
-     * Each cosine above the window's mean, over the best one's (or a strong one's) distance from the mean; 0 for
-     * the papers whose cosine was not worked out, too far in meaning to count.
-     */
+    /** Each cosine above the window's mean, over the best candidate's (or a strong one's) distance from the mean. */
     private static float[] normalized(float[] cosine, float mean, int from, int to) {
         float max = -1;
         for (int i = from; i < to; i++) {
-            if (!Float.isNaN(cosine[i])) {
-                max = Math.max(max, cosine[i]);
-            }
+            max = Math.max(max, cosine[i]);
         }
         float scale = Math.max(Math.max(max, STRONG_COSINE) - mean, 1e-3f);
         for (int i = from; i < to; i++) {
-            cosine[i] = Float.isNaN(cosine[i]) ? 0f : Math.min(1f, Math.max(0f, (cosine[i] - mean) / scale));
+            cosine[i] = Math.min(1f, Math.max(0f, (cosine[i] - mean) / scale));
         }
         return cosine;
     }
 
     /** Best first; ties go to the paper with more Hugging Face upvotes, then to the newer one. */
     private static InterestHits sorted(InterestQuery interest, PaperIndex index, int[] ordinals, float[] scores,
-                                       long[] inTitle, long[] inAbstract) {
+                                       int[] inTitle, int[] inAbstract) {
         Integer[] order = new Integer[ordinals.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -146,8 +135,8 @@ final class Fusion {
         });
         int[] sortedOrdinals = new int[ordinals.length];
         float[] sortedScores = new float[ordinals.length];
-        long[] title = new long[ordinals.length];
-        long[] abstracts = new long[ordinals.length];
+        int[] title = new int[ordinals.length];
+        int[] abstracts = new int[ordinals.length];
         for (int i = 0; i < order.length; i++) {
             int o = ordinals[order[i]];
             sortedOrdinals[i] = o;
@@ -155,6 +144,7 @@ final class Fusion {
             title[i] = inTitle[o];
             abstracts[i] = inAbstract[o];
         }
-        return new InterestHits(interest, sortedOrdinals, sortedScores, title, abstracts);
+        return new InterestHits(interest.text(), interest.units.isEmpty() ? List.of() : interest.typed, sortedOrdinals,
+                sortedScores, title, abstracts);
     }
 }

@@ -4,26 +4,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The papers of an index one interest brings, best first: each paper's fused score, which of the interest's words
- * and phrases it has in its title and in its abstract (bit i for unit i), and why in words, worked out once for
- * everyone who follows the interest.
+ * The papers of an index one interest brings, best first: each paper's fused score, and which of the interest's
+ * words and phrases it has in its title and in its abstract (bit i for the i-th; an interest has at most 32).
+ * Kept for a whole run by everyone who follows the interest, so it holds no more than that: no vector, no query.
  */
 final class InterestHits {
 
-    final InterestQuery interest;
+    final String interest;
+    /** Each distinct word or phrase of the interest as typed; empty for one that only filters (cat:, author:). */
+    final List<String> words;
     final int[] ordinals;
     final float[] scores;
-    final long[] inTitle;
-    final long[] inAbstract;
-    private final String[] reasons;
+    final int[] inTitle;
+    final int[] inAbstract;
 
-    InterestHits(InterestQuery interest, int[] ordinals, float[] scores, long[] inTitle, long[] inAbstract) {
+    InterestHits(String interest, List<String> words, int[] ordinals, float[] scores, int[] inTitle,
+                 int[] inAbstract) {
         this.interest = interest;
+        this.words = words;
         this.ordinals = ordinals;
         this.scores = scores;
         this.inTitle = inTitle;
         this.inAbstract = inAbstract;
-        this.reasons = new String[ordinals.length];
     }
 
     int size() {
@@ -32,41 +34,32 @@ final class InterestHits {
 
     /** "Matches “graph neural networks”: graph, neural in the title; networks in the abstract.", or by meaning. */
     String reason(int j) {
-        String reason = reasons[j];
-        if (reason == null) {
-            reason = describe(j) + ".";
-            reasons[j] = reason; // racing threads write the same text
+        StringBuilder reason = new StringBuilder(96);
+        if (words.isEmpty()) {
+            return reason.append("Matches “").append(interest).append("”.").toString();
         }
-        return reason;
-    }
-
-    private String describe(int j) {
-        StringBuilder reason = new StringBuilder();
         List<String> title = words(inTitle[j]);
         List<String> abstracts = words(inAbstract[j] & ~inTitle[j]);
-        if (interest.units.isEmpty()) {
-            return reason.append("Matches “").append(interest.text()).append("”").toString();
-        }
         if (title.isEmpty() && abstracts.isEmpty()) {
-            return reason.append("Close in meaning to “").append(interest.text()).append("”").toString();
+            return reason.append("Close in meaning to “").append(interest).append("”.").toString();
         }
-        reason.append("Matches “").append(interest.text()).append("”: ");
+        reason.append("Matches “").append(interest).append("”: ");
         if (!title.isEmpty()) {
             reason.append(String.join(", ", title)).append(" in the title");
         }
         if (!abstracts.isEmpty()) {
             reason.append(title.isEmpty() ? "" : "; ").append(String.join(", ", abstracts)).append(" in the abstract");
         }
-        return reason.toString();
+        return reason.append('.').toString();
     }
 
-    private List<String> words(long units) {
-        List<String> words = new ArrayList<>();
-        for (int u = 0; u < interest.typed.size(); u++) {
-            if ((units & (1L << u)) != 0) {
-                words.add(interest.typed.get(u));
+    private List<String> words(int units) {
+        List<String> found = new ArrayList<>(Integer.bitCount(units));
+        for (int u = 0; u < words.size(); u++) {
+            if ((units & (1 << u)) != 0) {
+                found.add(words.get(u));
             }
         }
-        return words;
+        return found;
     }
 }

@@ -38,7 +38,6 @@ public final class PaperIndex {
     static final String ABSTRACT = "abstract";
     static final String ORDINAL = "ordinal";
     private static final int MAX_REMEMBERED = 100_000;
-    static final int SHORTLIST = WindowVectors.SHORTLIST;
 
     private final List<WindowPaper> papers;
     private final long[] ingestedMicros;
@@ -51,14 +50,14 @@ public final class PaperIndex {
 
     /** An index of these papers, which must come in the order they were ingested. */
     PaperIndex(List<WindowPaper> papers) {
-        this(papers, SHORTLIST);
+        this(papers, false);
     }
 
-    /** With another least number of papers whose cosine is worked out exactly (all of them, to measure the rest). */
-    PaperIndex(List<WindowPaper> papers, int shortlist) {
+    /** With {@code exact}, cosines in floats rather than integers (to measure what the integers change). */
+    PaperIndex(List<WindowPaper> papers, boolean exact) {
         this.papers = List.copyOf(papers);
         this.ingestedMicros = new long[papers.size()];
-        this.vectors = new WindowVectors(papers.stream().map(WindowPaper::vector).toList(), shortlist);
+        this.vectors = new WindowVectors(papers.stream().map(WindowPaper::vector).toList(), exact);
         Analyzer analyzer = InterestLanguage.paperAnalyzer();
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
@@ -91,9 +90,9 @@ public final class PaperIndex {
         return doc;
     }
 
-    /** The cosines of a unit vector with the papers of [from, to) that can be close to it, NaN for the others. */
-    float[] cosines(float[] vector, int from, int to, BitSet also) {
-        return vectors.cosines(vector, from, to, also);
+    /** The cosines of a unit vector with the papers of [from, to), by ordinal. */
+    float[] cosines(float[] vector, int from, int to) {
+        return vectors.cosines(vector, from, to);
     }
 
     /** The mean cosine of a unit vector with the papers of [from, to). */

@@ -38,7 +38,7 @@ final class Ranking {
         });
         List<Match> matches = new ArrayList<>(Math.min(limit, ranked.size()));
         for (Candidate c : ranked.subList(0, Math.min(limit, ranked.size()))) {
-            matches.add(new Match(index.paper(c.ordinal).id(), c.score, c.best.interest.text(), c.reason()));
+            matches.add(new Match(index.paper(c.ordinal).id(), c.score, c.best.interest, c.reason()));
         }
         return matches;
     }
@@ -58,13 +58,13 @@ final class Ranking {
         void add(InterestHits hits, int j) {
             if (hits.scores[j] > score) {
                 if (best != null) {
-                    others.add(0, best.interest.text());
+                    others.add(0, best.interest);
                 }
                 best = hits;
                 at = j;
                 score = hits.scores[j];
             } else {
-                others.add(hits.interest.text());
+                others.add(hits.interest);
             }
         }
 

@@ -133,8 +133,37 @@ final class RankingQuality {
         }
     }
 
+    /** Each judged interest under the fusion: its nDCG@10, and what its digest of 10 holds. */
+    List<String> details() {
+        List<String> lines = new ArrayList<>();
+        for (Judged j : judged) {
+            InterestHits scored = Fusion.score(index, 0, index.size(), j.interest, Fusion.LEXICAL_WEIGHT,
+                    Fusion.THRESHOLD);
+            List<Match> digest = Ranking.rank(index, List.of(scored), Instant.EPOCH, Instant.now(), Set.of(),
+                    DIGEST_SIZE);
+            double ideal = dcg(j.grades.values().stream().sorted((a, b) -> b - a).toList());
+            double ndcg = ideal == 0 ? Double.NaN
+                    : dcg(digest.stream().map(m -> j.grades.getOrDefault(m.paperId(), 0)).toList()) / ideal;
+            long[] byGrade = new long[3];
+            digest.forEach(m -> byGrade[j.grades.getOrDefault(m.paperId(), 0)]++);
+            long onTopic = j.grades.values().stream().filter(g -> g == 2).count();
+            lines.add(String.format("| %s | %s | %d on topic (of %d), %d related, %d other |",
+                    j.interest.text().replace("|", "\\|"), Double.isNaN(ndcg) ? "–" : String.format("%.2f", ndcg),
+                    byGrade[2], onTopic, byGrade[1], byGrade[0]));
+        }
+        return lines;
+    }
+
     public static void main(String[] args) {
-        System.out.println("| ranking        | nDCG@10 | precision | recall | |");
-        new RankingQuality().measure().forEach(System.out::println);
+        RankingQuality quality = new RankingQuality();
+        System.out.println("| ranking | nDCG@10 | precision | recall | |");
+        System.out.println("|---|---|---|---|---|");
+        quality.measure().forEach(System.out::println);
+        if (args.length > 0 && args[0].equals("--detail")) {
+            System.out.println();
+            System.out.println("| interest (fusion) | nDCG@10 | its digest of 10 |");
+            System.out.println("|---|---|---|");
+            quality.details().forEach(System.out::println);
+        }
     }
 }

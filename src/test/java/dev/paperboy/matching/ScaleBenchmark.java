@@ -123,12 +123,19 @@ final class ScaleBenchmark {
     }
 
     /** One measured size. */
-    record Result(int papers, int subscribers, int distinctInterests, long millis, long peakHeapMb, long matched) {
+    record Result(int papers, int subscribers, int distinctInterests, long millis, double cpuSeconds, long peakHeapMb,
+                  long retainedMb, long matched) {
         @Override
         public String toString() {
-            return String.format("| %,d | %,d | %,d | %.1f s | %,d MB | %.1f |", papers, subscribers, distinctInterests,
-                    millis / 1000.0, peakHeapMb, (double) matched / subscribers);
+            return String.format("| %,d | %,d | %,d | %.1f s | %.1f s | %,d MB | %,d MB | %.1f |", papers, subscribers,
+                    distinctInterests, millis / 1000.0, cpuSeconds, peakHeapMb, retainedMb,
+                    (double) matched / subscribers);
         }
+    }
+
+    private static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     Result run(List<WindowPaper> papers, int subscribers) throws Exception {
@@ -137,6 +144,7 @@ final class ScaleBenchmark {
         HeapPeak peak = new HeapPeak();
         System.gc();
         peak.start();
+        double cpu = cpuSeconds();
         long started = System.nanoTime();
         PaperIndex index = new PaperIndex(papers);
         Instant until = papers.get(papers.size() - 1).ingestedAt().plusSeconds(1);
@@ -163,8 +171,16 @@ final class ScaleBenchmark {
         }
         pool.shutdown();
         long millis = (System.nanoTime() - started) / 1_000_000;
+        double used = cpuSeconds() - cpu;
         peak.finish();
-        return new Result(papers.size(), subscribers, population.distinct(), millis, peak.peakMb(), matched.get());
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        long retained = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024); // the matcher is still held
+        if (matcher.rank(List.of()).size() != 0) {
+            throw new IllegalStateException("an empty batch ranks nobody");
+        }
+        return new Result(papers.size(), subscribers, population.distinct(), millis, used, peak.peakMb(), retained,
+                matched.get());
     }
 
     /** The highest heap use seen while a run goes, sampled every 50 ms. */
@@ -200,12 +216,12 @@ final class ScaleBenchmark {
     }
 
     /**
-     * How often the sign-bit shortlist of semantic ranking changes what passes: the (interest, paper) pairs that
-     * pass with exact cosines for every paper, and how many of them also pass with the shortlist.
+     * How often cosines in integers (as ranking computes them) change what passes: the (interest, paper) pairs that
+     * pass with cosines in floats, and how many of them also pass with the integers.
      */
-    String shortlistRecall(List<WindowPaper> papers, int interests) throws Exception {
+    String quantization(List<WindowPaper> papers, int interests) throws Exception {
         PaperIndex approximate = new PaperIndex(papers);
-        PaperIndex exact = new PaperIndex(papers, Integer.MAX_VALUE);
+        PaperIndex exact = new PaperIndex(papers, true);
         Population population = new Population(topics, interests);
         List<String> drawn = population.interests(java.util.stream.LongStream.range(0, interests / 3).boxed().toList())
                 .values().stream().flatMap(List::stream).distinct().toList();
@@ -228,8 +244,8 @@ final class ScaleBenchmark {
             }
             approximateOnly += a.stream().filter(o -> !e.contains(o)).count();
         }
-        return String.format("%d interests: %d pairs pass with exact cosines, %d of them with the shortlist (%.2f %%);"
-                + " %d pass with the shortlist only", drawn.size(), both + exactOnly, both,
+        return String.format("%d interests: %d pairs pass with cosines in floats, %d of them with integers (%.2f %%);"
+                + " %d pass with integers only", drawn.size(), both + exactOnly, both,
                 100.0 * both / Math.max(1, both + exactOnly), approximateOnly);
     }
 
@@ -241,22 +257,30 @@ final class ScaleBenchmark {
         return set;
     }
 
+    /** Arguments: subscriber counts to run against 1,000 papers, then paper counts to run against 100,000. */
     public static void main(String[] args) throws Exception {
         ScaleBenchmark bench = new ScaleBenchmark();
-        int[] subscriberSizes = {10_000, 100_000, 1_000_000};
-        int[] paperSizes = {250, 1_000, 2_000};
-        System.out.println("vocabulary: " + bench.topics.size() + " topics; heap max " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
-        System.out.println("| papers | subscribers | distinct interests | time | peak heap | papers per subscriber |");
+        List<Integer> subscriberSizes = new ArrayList<>(List.of(10_000, 100_000, 1_000_000));
+        List<Integer> paperSizes = new ArrayList<>(List.of(250, 2_000));
+        if (args.length > 0) {
+            subscriberSizes = java.util.Arrays.stream(args[0].split(",")).map(Integer::valueOf).toList();
+            paperSizes = args.length > 1 ? java.util.Arrays.stream(args[1].split(",")).map(Integer::valueOf).toList()
+                    : List.of();
+        }
+        System.out.println("vocabulary: " + bench.topics.size() + " topics; heap max "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; "
+                + Runtime.getRuntime().availableProcessors() + " processors");
         List<WindowPaper> thousand = bench.papers(1_000);
-        System.out.println(bench.shortlistRecall(thousand, 6_000));
-        bench.run(thousand, 10_000); // warm-up: JIT
+        System.out.println(bench.quantization(thousand, 6_000));
+        bench.run(thousand, 10_000); // warm-up: the JIT compiles ranking's loops
+        System.out.println("| papers | subscribers | distinct interests | time | CPU time | peak heap | heap held after"
+                + " the run | papers per subscriber |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         for (int s : subscriberSizes) {
             System.out.println(bench.run(thousand, s));
         }
         for (int p : paperSizes) {
-            if (p != 1_000) {
-                System.out.println(bench.run(bench.papers(p), 100_000));
-            }
+            System.out.println(bench.run(bench.papers(p), 100_000));
         }
     }
 }

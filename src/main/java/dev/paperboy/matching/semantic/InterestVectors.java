@@ -78,6 +78,32 @@ public class InterestVectors {
         return found;
     }
 
+    /** Every distinct interest saved by someone who is, or may soon be, sent digests. */
+    public List<String> followed() {
+        List<String> interests = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "select distinct unnest(interests) from subscriber where state <> 'unsubscribed'");
+             ResultSet rows = q.executeQuery()) {
+            while (rows.next()) {
+                interests.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the interests people follow", e);
+        }
+        return interests;
+    }
+
+    /** Of these meanings, those that have no stored vector. */
+    public List<String> unstored(List<String> meanings) {
+        List<String> unstored = new ArrayList<>();
+        for (int from = 0; from < meanings.size(); from += 1000) {
+            List<String> chunk = meanings.subList(from, Math.min(meanings.size(), from + 1000));
+            Map<String, float[]> found = stored(chunk);
+            chunk.stream().filter(m -> !found.containsKey(m)).forEach(unstored::add);
+        }
+        return unstored;
+    }
+
     private Map<String, float[]> stored(List<String> meanings) {
         Map<String, float[]> vectors = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(

