@@ -11,6 +11,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
@@ -36,6 +40,10 @@ public class PreviewResource {
 
     @GET
     @Operation(summary = "The papers of the recent window one interest would bring, ranked, each with score and why")
+    @APIResponse(responseCode = "200", description = "Best first", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = PreviewItem.class)))
+    @APIResponse(responseCode = "400", description = "The interest language refuses the interest, or a bad limit: what and where",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Refusal.class)))
     public Response preview(@QueryParam("interest") String interest, @QueryParam("limit") String limit) {
         if (interest == null || interest.isBlank() || interest.length() > SubscriptionChoices.MAX_INTEREST_LENGTH) {
             return refused("The interest must have 1 to " + SubscriptionChoices.MAX_INTEREST_LENGTH + " characters.", 0);
