@@ -147,7 +147,7 @@ class SignupBrowserTest {
             String view = browser.driver().findElement(By.linkText("View in your browser")).getAttribute("href");
             String unsubscribe = browser.driver().findElement(By.linkText("Unsubscribe")).getAttribute("href");
             browser.open(view);
-            browser.awaitHeading("1 new paper");
+            browser.awaitHeading(papers == 1 ? "1 new paper" : papers + " new papers");
             assertTrue(browser.driver().findElement(By.linkText(title)).isDisplayed());
             PageChecks.assertReadable(browser, "digest-view");
             browser.open(browser.driver().getCurrentUrl().replace("/digests/", "/digests/x"));
