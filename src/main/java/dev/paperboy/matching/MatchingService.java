@@ -50,6 +50,7 @@ public class MatchingService {
     private final SubscriberInterests subscribers;
     private final Counter builds;
     private final Object building = new Object();
+    private final WindowLooks<Window> looks = new WindowLooks<>(this::window);
     private volatile Built built;
 
     MatchingService(PaperboyConfig config, AgroalDataSource dataSource, PaperVectors paperVectors, InterestVectors interestVectors,
@@ -77,7 +78,7 @@ public class MatchingService {
      */
     public PaperIndex recentIndex(Instant oldest) {
         Built current = built;
-        if (current != null && current.fits(oldest) && current.window.equals(window(current.oldest))) {
+        if (current != null && current.fits(oldest) && current.window.equals(looks.look(current.oldest))) {
             return current.index;
         }
         synchronized (building) {
@@ -108,22 +109,25 @@ public class MatchingService {
 
     /**
      * What one interest brings from the recent window, best first, each with why: the same ranking and threshold
-     * as a first digest (the preview's, and an operator's test digest's). Repeated previews of an interest reuse its scores until the index changes.
+     * as a first digest (the preview's, and an operator's test digest's). A preview asked again (typing pauses on the
+     * same words) is answered from memory until the index changes.
      */
     public List<Previewed> preview(ParsedInterest interest, int limit) {
         Instant now = Instant.now();
         PaperIndex index = recentIndex(now.minus(window()));
         Instant since = now.minus(config.recentWindow());
         int[] range = index.range(since, now);
-        InterestHits hits = index.remembered(interest.text(), range, () -> Fusion.score(index, range[0], range[1],
-                List.of(new InterestQuery(interest, interest.meaning().isEmpty() ? null
-                        : interestVectors.of(interest.meaning()))), config.digest().minScore()).get(0));
-        List<Previewed> previewed = new ArrayList<>();
-        for (Match match : Ranking.rank(index, List.of(hits), since, now, Set.of(), limit)) {
-            WindowPaper paper = index.byId(match.paperId());
-            previewed.add(new Previewed(paper, match, explanations.of(interest, match.reason(), paper)));
-        }
-        return previewed;
+        return index.rememberedPreview(interest.text(), range, limit, () -> {
+            InterestHits hits = index.remembered(interest.text(), range, () -> Fusion.score(index, range[0], range[1],
+                    List.of(new InterestQuery(interest, interest.meaning().isEmpty() ? null
+                            : interestVectors.of(interest.meaning()))), config.digest().minScore()).get(0));
+            List<Previewed> previewed = new ArrayList<>();
+            for (Match match : Ranking.rank(index, List.of(hits), since, now, Set.of(), limit)) {
+                WindowPaper paper = index.byId(match.paperId());
+                previewed.add(new Previewed(paper, match, explanations.of(interest, match.reason(), paper)));
+            }
+            return previewed;
+        });
     }
 
     /** One paper of a preview, how it ranked, and why. */

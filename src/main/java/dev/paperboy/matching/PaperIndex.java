@@ -46,6 +46,8 @@ public final class PaperIndex {
     private final int[] ordinalOfDoc;
     private final Map<Query, BitSet> matches = new ConcurrentHashMap<>();
     private final Map<String, InterestHits> scored = new ConcurrentHashMap<>();
+    /** Previews as answered, by range, limit and interest: typing pauses ask the same again and again. */
+    private final Map<String, List<MatchingService.Previewed>> previews = new ConcurrentHashMap<>();
     private final Map<Long, Integer> ordinalOfId = new HashMap<>();
 
     /** An index of these papers, which must come in the order they were ingested. */
@@ -137,6 +139,21 @@ public final class PaperIndex {
                 scored.clear();
             }
             scored.put(key, known);
+        }
+        return known;
+    }
+
+    /** A preview of this index, computed once per range, limit and interest while the index lasts. */
+    List<MatchingService.Previewed> rememberedPreview(String interest, int[] range, int limit,
+                                                      Supplier<List<MatchingService.Previewed>> rank) {
+        String key = range[0] + ":" + range[1] + ":" + limit + ":" + interest;
+        List<MatchingService.Previewed> known = previews.get(key);
+        if (known == null) {
+            known = List.copyOf(rank.get());
+            if (previews.size() >= MAX_REMEMBERED / 10) {
+                previews.clear();
+            }
+            previews.put(key, known);
         }
         return known;
     }

@@ -5,6 +5,8 @@ import dev.paperboy.subscriber.interest.InterestLanguage;
 import dev.paperboy.subscriber.interest.InterestRefused;
 import dev.paperboy.subscriber.interest.ParsedInterest;
 import dev.paperboy.system.PaperboyConfig;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What one interest would bring from the recent window, ranked as a first digest is, each paper with its score
@@ -29,13 +33,33 @@ import java.util.List;
 public class PreviewResource {
 
     static final int MAX_LIMIT = Match.MAX_LISTED;
+    private static final int REMEMBERED = 10_000;
+
+    /** Interests as the language read them, by text: a person typing asks for the same words again and again. */
+    private final Map<String, Object> parsed = new ConcurrentHashMap<>();
+    /** Answers as sent, by limit and interest, with the ranking they were written from. */
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+
+    private record Answer(List<MatchingService.Previewed> previewed, byte[] json) {
+    }
 
     private final MatchingService matching;
     private final PaperboyConfig config;
 
-    PreviewResource(MatchingService matching, PaperboyConfig config) {
+    private final ObjectMapper mapper;
+
+    PreviewResource(MatchingService matching, PaperboyConfig config, ObjectMapper mapper) {
         this.matching = matching;
         this.config = config;
+        this.mapper = mapper;
+    }
+
+    private byte[] json(List<PreviewItem> items) {
+        try {
+            return mapper.writeValueAsBytes(items);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write a preview", e);
+        }
     }
 
     @GET
@@ -52,14 +76,33 @@ public class PreviewResource {
         if (count < 1 || count > MAX_LIMIT) {
             return refused("The limit must be from 1 to " + MAX_LIMIT + ".", 0);
         }
-        ParsedInterest parsed;
-        try {
-            parsed = InterestLanguage.parse(interest);
-        } catch (InterestRefused e) {
+        Object read = parsed.computeIfAbsent(interest, PreviewResource::read);
+        if (read instanceof InterestRefused e) {
             return refused(e.getMessage(), e.position());
         }
-        List<PreviewItem> items = matching.preview(parsed, count).stream().map(PreviewItem::of).toList();
-        return Response.ok(items).build();
+        if (parsed.size() > REMEMBERED) {
+            parsed.clear();
+        }
+        List<MatchingService.Previewed> previewed = matching.preview((ParsedInterest) read, count);
+        String key = count + ":" + interest;
+        Answer known = answers.get(key);
+        if (known == null || known.previewed() != previewed) { // the same list while the index lasts
+            known = new Answer(previewed, json(previewed.stream().map(PreviewItem::of).toList()));
+            if (answers.size() > REMEMBERED) {
+                answers.clear();
+            }
+            answers.put(key, known);
+        }
+        return Response.ok(known.json(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The interest language's answer, parsed or refused. */
+    private static Object read(String interest) {
+        try {
+            return InterestLanguage.parse(interest);
+        } catch (InterestRefused e) {
+            return e;
+        }
     }
 
     private static Response refused(String message, int position) {
