@@ -1,12 +1,12 @@
 package dev.paperboy.matching;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperboy.subscriber.SubscriptionChoices;
 import dev.paperboy.subscriber.interest.InterestLanguage;
 import dev.paperboy.subscriber.interest.InterestRefused;
 import dev.paperboy.subscriber.interest.ParsedInterest;
 import dev.paperboy.system.PaperboyConfig;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
