@@ -37,10 +37,11 @@ class TestDigestTest {
 
         Response answer = operator.submit("/admin/test-digest", "/admin/test-digest", Map.of("email", to, "interest", interest));
         assertEquals(200, answer.statusCode(), answer.asString());
-        assertTrue(answer.asString().contains("A test digest with 1 paper"), answer.asString());
+        // other tests' papers on coral spawning may come too, by meaning: at least this one
+        assertTrue(answer.asString().contains("A test digest with "), answer.asString());
 
         Mailbox.Mail mail = new Mailbox(greenMail, to).awaitMail(1);
-        assertTrue(mail.subject().startsWith("[Test] Paperboy: 1 new paper"), mail.subject());
+        assertTrue(mail.subject().startsWith("[Test] Paperboy: "), mail.subject());
         assertTrue(mail.text().contains(title) && mail.html().contains(title), mail.text());
         assertTrue(mail.text().contains("test digest") && mail.text().contains(interest), mail.text());
         assertTrue(mail.text().contains("Matches “" + interest + "”"), "why the paper is there, as in a digest:\n" + mail.text());
