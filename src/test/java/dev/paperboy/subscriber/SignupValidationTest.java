@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -321,9 +322,13 @@ class SignupValidationTest {
         new Visitor().submit("/", "/subscribe", with(form(email), "interests", "tidal energy")).then().statusCode(200);
         assertEquals(1, Rows.subscribersAt(email));
         assertEquals(Optional.of("pending"), Rows.subscriberState(email));
-        Mailbox.Mail second = new Mailbox(greenMail, email).awaitMail(2);
-        assertEquals("Confirm your Paperboy subscription", second.subject());
-        assertTrue(second.text().contains("tidal energy"), "the newest choices are the ones to confirm");
+        Mailbox mailbox = new Mailbox(greenMail, email);
+        mailbox.awaitMail(2);
+        // the two queued mails may arrive in either order
+        List<Mailbox.Mail> mails = mailbox.messages().stream().map(Mailbox.Mail::new).toList();
+        mails.forEach(mail -> assertEquals("Confirm your Paperboy subscription", mail.subject()));
+        assertTrue(mails.stream().anyMatch(mail -> mail.text().contains("tidal energy")),
+                "the newest choices are the ones to confirm");
     }
 
     /** Nobody can use the form to flood an address: a few mails an hour, then the same page and no mail. */
