@@ -123,9 +123,14 @@ public class AdminApiResource {
                 texts.add(interest.asText());
             }
         }
+        JsonNode trending = person.get("trending");
+        if (trending != null && !trending.isNull() && !trending.isBoolean()) {
+            throw new BadRequestException("subscriber " + number + ": trending must be true or false");
+        }
         return new SubscriptionService.ImportedSubscriber(text(person, "email", number), texts,
                 text(person, "cadence", number), text(person, "hour", number), text(person, "timezone", number),
-                text(person, "weekday", number));
+                text(person, "weekday", number), text(person, "papers", number),
+                trending != null && trending.asBoolean());
     }
 
     private static String text(JsonNode node, String field, int number) {

@@ -183,7 +183,7 @@ class DigestDecision {
         for (Deciding one : deciding) {
             long id = one.looked().subscriber().id;
             List<Match> matches = ranked.getOrDefault(id, List.of());
-            chosen.put(id, matches.subList(0, Math.min(matches.size(), config.digest().maxPapers())));
+            chosen.put(id, matches); // all that pass (at most Match.MAX_LISTED): the mail shows the subscriber's number
             tokens.add(Secrets.randomToken(16));
             subscribers.add(id);
             periods.add(one.looked().period());

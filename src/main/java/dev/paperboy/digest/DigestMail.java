@@ -30,7 +30,10 @@ class DigestMail {
     /** The mail of a digest, from its view (a sender reads the views of a batch together). */
     MailContent compose(Digest digest, Subscriber subscriber, DigestView view) {
         // Gmail clips a mail past ~102 KB and hides its footer: the papers that do not fit are left to the web page
-        return gateway.largestFitting(shown -> content(digest, subscriber, view.firstPapers(shown)), view.papers().size());
+        // and the subscriber's own number of papers (5 to 30) is the most it shows: all of them are on the page
+        DigestView theirs = view.papers().size() > subscriber.papers ? view.firstPapers(subscriber.papers) : view;
+        return gateway.largestFitting(shown -> content(digest, subscriber, theirs.firstPapers(shown)),
+                theirs.papers().size());
     }
 
     private MailContent content(Digest digest, Subscriber subscriber, DigestView view) {

@@ -27,6 +27,7 @@ class DigestPapers {
         List<Float> scores = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         List<String> interests = new ArrayList<>();
+        List<Boolean> trending = new ArrayList<>();
         for (Decided digest : digests) {
             int position = 0;
             for (Match match : digest.papers()) {
@@ -37,14 +38,17 @@ class DigestPapers {
                 scores.add(match.score());
                 reasons.add(match.reason());
                 interests.add(match.interest());
+                trending.add(match.trending());
             }
         }
         if (papers.isEmpty()) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("""
-                insert into digest_paper (digest_id, subscriber_id, paper_id, position, score, reason, interest)
-                select * from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::real[], ?::text[], ?::text[])""")) {
+                insert into digest_paper (digest_id, subscriber_id, paper_id, position, score, reason, interest,
+                                          trending)
+                select * from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::real[], ?::text[], ?::text[],
+                                     ?::boolean[])""")) {
             insert.setArray(1, Sql.array(connection, "bigint", digestIds));
             insert.setArray(2, Sql.array(connection, "bigint", subscribers));
             insert.setArray(3, Sql.array(connection, "bigint", papers));
@@ -52,6 +56,7 @@ class DigestPapers {
             insert.setArray(5, Sql.array(connection, "real", scores));
             insert.setArray(6, Sql.array(connection, "text", reasons));
             insert.setArray(7, Sql.array(connection, "text", interests));
+            insert.setArray(8, Sql.array(connection, "boolean", trending));
             insert.executeUpdate();
         }
     }

@@ -18,7 +18,7 @@ public record DigestView(String email, String periodLabel, List<Item> papers, St
                 homeUrl, testOf, more + papers.size() - count);
     }
 
-    /** "3 more papers": those the mail leaves to the web page, to stay under the size mail clients clip at. */
+    /** "3 more papers": those the mail leaves to the web page (past the subscriber's number, or the size clients clip at). */
     public String moreLabel() {
         return more == 1 ? "1 more paper" : more + " more papers";
     }
@@ -28,7 +28,7 @@ public record DigestView(String email, String periodLabel, List<Item> papers, St
      * with the words of the interest that brought it marked (everything else escaped).
      */
     public record Item(int number, String title, String titleHtml, String authors, String summary, String summaryHtml,
-                       String link, String reason) {
+                       String link, String reason, boolean trending) {
     }
 
     /** A test digest the operator sent for the interest {@code testOf}: no subscription, recorded nowhere. */

@@ -64,7 +64,7 @@ class DigestViews {
     DigestView forTest(String to, String interest, List<MatchingService.Previewed> matches) {
         List<DigestView.Item> items = new ArrayList<>();
         for (MatchingService.Previewed match : matches) {
-            items.add(item(items.size() + 1, Paper.findById(match.paper().id()), match.why()));
+            items.add(item(items.size() + 1, Paper.findById(match.paper().id()), match.why(), false));
         }
         return new DigestView(to, periodLabel(LocalDate.now(ZoneOffset.UTC).toString()), items, null, null, null,
                 links.home(), interest);
@@ -78,7 +78,7 @@ class DigestViews {
     /** The papers of many digests, each digest's in order: two queries, whatever the number of digests. */
     Map<Long, List<DigestView.Item>> items(Collection<Long> digestIds) {
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        select digest_id, paper_id, reason, interest from digest_paper where digest_id in (?1)
+                        select digest_id, paper_id, reason, interest, trending from digest_paper where digest_id in (?1)
                         order by digest_id, position""")
                 .setParameter(1, digestIds).getResultList();
         Map<Long, Paper> papers = new HashMap<>();
@@ -91,14 +91,15 @@ class DigestViews {
         for (Object[] row : rows) {
             List<DigestView.Item> list = items.computeIfAbsent(((Number) row[0]).longValue(), id -> new ArrayList<>());
             long paperId = ((Number) row[1]).longValue();
-            list.add(item(list.size() + 1, papers.get(paperId), matching.explain((String) row[3], (String) row[2], paperId)));
+            list.add(item(list.size() + 1, papers.get(paperId), matching.explain((String) row[3], (String) row[2], paperId),
+                    Boolean.TRUE.equals(row[4])));
         }
         return items;
     }
 
-    private static DigestView.Item item(int number, Paper paper, Explanation why) {
+    private static DigestView.Item item(int number, Paper paper, Explanation why, boolean trending) {
         return new DigestView.Item(number, paper.title, why.titleHtml(), paper.authorLine(), why.snippet(),
-                why.snippetHtml(), paper.link(), why.reason());
+                why.snippetHtml(), paper.link(), why.reason(), trending);
     }
 
     String viewUrl(Digest digest) {

@@ -143,7 +143,7 @@ public class MatchingService {
         Instant start = until.minus(window());
         PaperIndex index = recentIndex(start);
         int[] range = index.range(oldest.isBefore(start) ? start : oldest, until);
-        return new WindowMatcher(index, range, until, subscribers::interests, meanings -> interestVectors.of(meanings, true),
+        return new WindowMatcher(index, range, until, subscribers::profiles, meanings -> interestVectors.of(meanings, true),
                 config.digest().minScore());
     }
 

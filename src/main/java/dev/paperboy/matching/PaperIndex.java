@@ -183,6 +183,17 @@ public final class PaperIndex {
         return at > micros(since) && at <= micros(until);
     }
 
+    /**
+     * The papers ingested in (since, until] that have Hugging Face upvotes, most upvoted first (then newer), at most
+     * {@code limit}: the period's trending papers.
+     */
+    int[] mostUpvoted(Instant since, Instant until, int limit) {
+        int[] within = range(since, until);
+        return java.util.stream.IntStream.range(within[0], within[1])
+                .filter(ordinal -> papers.get(ordinal).upvotes() != null && papers.get(ordinal).upvotes() > 0)
+                .boxed().sorted(this::compareForTies).limit(limit).mapToInt(Integer::intValue).toArray();
+    }
+
     /** Of two equally scored papers, the one with more Hugging Face upvotes first, then the newer, then by id. */
     int compareForTies(int a, int b) {
         Integer votesA = papers.get(a).upvotes();

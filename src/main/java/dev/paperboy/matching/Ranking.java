@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,16 @@ final class Ranking {
 
     static List<Match> rank(PaperIndex index, Collection<InterestHits> interests, Instant since, Instant until,
                             Set<Long> exclude, int limit) {
+        return rank(index, interests, new int[0], 0, since, until, exclude, limit);
+    }
+
+    /**
+     * The same, for a person who asked for trending papers as well: the first {@code trending} of
+     * {@code mostUpvoted} (the period's most upvoted papers, most first) that are in the window and not sent yet
+     * come first, marked trending (with the interest that brings them, if one does), then the interests' papers.
+     */
+    static List<Match> rank(PaperIndex index, Collection<InterestHits> interests, int[] mostUpvoted, int trending,
+                            Instant since, Instant until, Set<Long> exclude, int limit) {
         Map<Integer, Candidate> byPaper = new HashMap<>();
         for (InterestHits hits : interests) {
             for (int j = 0; j < hits.size(); j++) {
@@ -36,9 +47,30 @@ final class Ranking {
             int byScore = Float.compare(b.score, a.score);
             return byScore != 0 ? byScore : index.compareForTies(a.ordinal, b.ordinal);
         });
-        List<Match> matches = new ArrayList<>(Math.min(limit, ranked.size()));
-        for (Candidate c : ranked.subList(0, Math.min(limit, ranked.size()))) {
-            matches.add(new Match(index.paper(c.ordinal).id(), c.score, c.best.interest, c.reason()));
+        Set<Integer> trendingOrdinals = new LinkedHashSet<>();
+        for (int ordinal : mostUpvoted) {
+            if (trendingOrdinals.size() >= Math.min(trending, limit)) {
+                break;
+            }
+            if (index.ingestedIn(ordinal, since, until) && !exclude.contains(index.paper(ordinal).id())) {
+                trendingOrdinals.add(ordinal);
+            }
+        }
+        List<Match> matches = new ArrayList<>(Math.min(limit, ranked.size() + trendingOrdinals.size()));
+        for (int ordinal : trendingOrdinals) {
+            WindowPaper paper = index.paper(ordinal);
+            String why = "Trending on Hugging Face: " + paper.upvotes() + (paper.upvotes() == 1 ? " upvote." : " upvotes.");
+            Candidate c = byPaper.get(ordinal);
+            matches.add(c == null ? new Match(paper.id(), 0f, null, why, true)
+                    : new Match(paper.id(), c.score, c.best.interest, why + " " + c.reason(), true));
+        }
+        for (Candidate c : ranked) {
+            if (matches.size() >= limit) {
+                break;
+            }
+            if (!trendingOrdinals.contains(c.ordinal)) {
+                matches.add(new Match(index.paper(c.ordinal).id(), c.score, c.best.interest, c.reason()));
+            }
         }
         return matches;
     }

@@ -16,25 +16,30 @@ import java.util.Map;
 @ApplicationScoped
 class SubscriberInterests {
 
+    /** What ranking needs of one subscriber: the interests as saved, and whether they asked for trending papers. */
+    record Profile(List<String> interests, boolean trending) {
+    }
+
     private final AgroalDataSource dataSource;
 
     SubscriberInterests(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    Map<Long, List<String>> interests(Collection<Long> subscriberIds) {
-        Map<Long, List<String>> interests = new HashMap<>();
+    Map<Long, Profile> profiles(Collection<Long> subscriberIds) {
+        Map<Long, Profile> profiles = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
-                "select id, interests from subscriber where id = any(?)")) {
+                "select id, interests, trending from subscriber where id = any(?)")) {
             q.setArray(1, c.createArrayOf("bigint", subscriberIds.toArray()));
             try (ResultSet rows = q.executeQuery()) {
                 while (rows.next()) {
-                    interests.put(rows.getLong(1), List.of((String[]) rows.getArray(2).getArray()));
+                    profiles.put(rows.getLong(1), new Profile(List.of((String[]) rows.getArray(2).getArray()),
+                            rows.getBoolean(3)));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the interests of a batch of subscribers", e);
         }
-        return interests;
+        return profiles;
     }
 }

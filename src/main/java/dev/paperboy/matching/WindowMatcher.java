@@ -21,10 +21,13 @@ import java.util.function.Function;
  */
 final class WindowMatcher implements BatchMatcher {
 
-    /** The interests of each of these subscribers, as saved, by id; ids that are no subscriber are left out. */
+    /** What each of these subscribers follows, by id; ids that are no subscriber are left out. */
     interface Interests {
-        Map<Long, List<String>> of(Collection<Long> subscriberIds);
+        Map<Long, SubscriberInterests.Profile> of(Collection<Long> subscriberIds);
     }
+
+    /** A person who asked for trending papers gets at most this many of them per digest. */
+    static final int TRENDING = 5;
 
     private final PaperIndex index;
     private final int[] range;
@@ -34,6 +37,8 @@ final class WindowMatcher implements BatchMatcher {
     private final float threshold;
     /** Scores by interest as typed; empty for an interest the language refuses (saved before it was checked). */
     private final Map<String, Optional<InterestHits>> scored = new ConcurrentHashMap<>();
+    /** The most upvoted papers of each (since, until] asked, most first: shared by the people of a period. */
+    private final Map<List<Instant>, int[]> trending = new ConcurrentHashMap<>();
 
     WindowMatcher(PaperIndex index, int[] range, Instant until, Interests interests,
                   Function<Collection<String>, Map<String, float[]>> vectors, float threshold) {
@@ -50,21 +55,24 @@ final class WindowMatcher implements BatchMatcher {
         if (batch.isEmpty()) {
             return Map.of();
         }
-        Map<Long, List<String>> followed = interests.of(batch.stream().map(MatchRequest::subscriberId).toList());
-        score(followed.values().stream().flatMap(List::stream).filter(i -> !scored.containsKey(i)).distinct().toList());
+        Map<Long, SubscriberInterests.Profile> followed = interests.of(batch.stream().map(MatchRequest::subscriberId).toList());
+        score(followed.values().stream().flatMap(p -> p.interests().stream()).filter(i -> !scored.containsKey(i))
+                .distinct().toList());
         Map<Long, List<Match>> ranked = new HashMap<>();
         for (MatchRequest request : batch) {
-            List<String> of = followed.get(request.subscriberId());
+            SubscriberInterests.Profile of = followed.get(request.subscriberId());
             if (of == null) {
                 continue;
             }
-            List<InterestHits> hits = new ArrayList<>(of.size());
-            for (String interest : of) {
+            List<InterestHits> hits = new ArrayList<>(of.interests().size());
+            for (String interest : of.interests()) {
                 scored.get(interest).ifPresent(hits::add);
             }
             Instant end = request.until().isAfter(until) ? until : request.until();
-            ranked.put(request.subscriberId(),
-                    Ranking.rank(index, hits, request.since(), end, request.exclude(), Match.MAX_LISTED));
+            int[] mostUpvoted = of.trending() ? trending.computeIfAbsent(List.of(request.since(), end),
+                    period -> index.mostUpvoted(period.get(0), period.get(1), TRENDING + Match.MAX_LISTED)) : new int[0];
+            ranked.put(request.subscriberId(), Ranking.rank(index, hits, mostUpvoted, TRENDING, request.since(), end,
+                    request.exclude(), Match.MAX_LISTED));
         }
         return ranked;
     }

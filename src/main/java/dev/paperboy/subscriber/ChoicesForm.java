@@ -1,5 +1,8 @@
 package dev.paperboy.subscriber;
 
+import dev.paperboy.subscriber.interest.InterestLanguage;
+import dev.paperboy.subscriber.interest.InterestRefused;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,21 +14,24 @@ import java.util.Set;
 
 /** The values of the sign-up or preferences form as typed, with a message per field that needs fixing. */
 public record ChoicesForm(String email, String interests, String cadence, String hour, String timezone,
-                          boolean paused, Map<String, String> errors, String weekday) {
+                          boolean paused, Map<String, String> errors, String weekday, String papers,
+                          boolean trending) {
 
     /** The zones the form lists: one per region of each country (the tz database's zone.tab), ~420 rather than ~600. */
     private static final List<String> ZONES = listedZones();
 
     static ChoicesForm empty() {
         return new ChoicesForm("", "", "daily", Integer.toString(SubscriptionChoices.DEFAULT_HOUR),
-                SubscriptionChoices.DEFAULT_ZONE, false, Map.of(), "monday");
+                SubscriptionChoices.DEFAULT_ZONE, false, Map.of(), "monday",
+                Integer.toString(SubscriptionChoices.DEFAULT_PAPERS), false);
     }
 
     static ChoicesForm of(Subscriber subscriber) {
         return new ChoicesForm(subscriber.email, String.join("\n", subscriber.interests), subscriber.cadence.name(),
                 Integer.toString(subscriber.hour), subscriber.timezone,
                 subscriber.state == Subscriber.State.paused, Map.of(),
-                subscriber.weekday().name().toLowerCase(java.util.Locale.ROOT));
+                subscriber.weekday().name().toLowerCase(java.util.Locale.ROOT), Integer.toString(subscriber.papers),
+                subscriber.trending);
     }
 
     /** The days a weekly digest can go out on, as the form lists them: value and label. */
@@ -53,12 +59,57 @@ public record ChoicesForm(String email, String interests, String cadence, String
         return !errors.isEmpty();
     }
 
+    /** Where the first interest the language refuses goes wrong, to show under the field; null when none does. */
+    public RefusedAt refusedAt() {
+        for (String line : SubscriptionChoices.lines(interests)) {
+            String interest = SubscriptionChoices.normalized(line);
+            String error = errors.get("interests");
+            if (interest.isEmpty() || error == null || !error.startsWith("“" + interest + "”: ")) {
+                continue; // the message is about another interest, or about the list
+            }
+            try {
+                InterestLanguage.parse(interest);
+            } catch (InterestRefused e) {
+                int at = e.position();
+                if (at < 1) {
+                    return null; // the interest as a whole
+                }
+                if (at > interest.length()) {
+                    return new RefusedAt(interest, " ", "", at);
+                }
+                int end = at; // a quote or a parenthesis alone, else the word or operator that starts there
+                if ("\"()".indexOf(interest.charAt(at - 1)) < 0) {
+                    while (end < interest.length() && !Character.isWhitespace(interest.charAt(end))
+                            && "\"()".indexOf(interest.charAt(end)) < 0) {
+                        end++;
+                    }
+                }
+                return new RefusedAt(interest.substring(0, at - 1), interest.substring(at - 1, end), interest.substring(end), at);
+            }
+        }
+        return null;
+    }
+
+    /** A refused interest cut around what goes wrong, which starts at {@code position} (1-based). */
+    public record RefusedAt(String before, String at, String after, int position) {
+    }
+
     public boolean weekly() {
         return "weekly".equals(cadence);
     }
 
     public List<Integer> hours() {
         return java.util.stream.IntStream.range(0, 24).boxed().toList();
+    }
+
+    /** The numbers of papers a mail may show: 5 to 30. */
+    public List<Integer> paperCounts() {
+        return java.util.stream.IntStream.rangeClosed(SubscriptionChoices.MIN_PAPERS, SubscriptionChoices.MAX_PAPERS)
+                .boxed().toList();
+    }
+
+    public boolean papersIs(Integer n) {
+        return Integer.toString(n).equals(papers == null ? "" : papers.trim());
     }
 
     public boolean hourIs(Integer h) {

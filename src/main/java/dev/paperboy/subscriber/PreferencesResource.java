@@ -52,7 +52,7 @@ public class PreferencesResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@PathParam("token") String token, @RestForm String interests, @RestForm String cadence,
                          @RestForm String hour, @RestForm String timezone, @RestForm String weekday,
-                         @RestForm String paused) {
+                         @RestForm String papers, @RestForm String trending, @RestForm String paused) {
         Subscriber subscriber = tokens.subscriber(LinkTokens.Purpose.PREFERENCES, token).orElseThrow(NotFoundException::new);
         if (!editable(subscriber)) {
             return Response.status(Response.Status.CONFLICT)
@@ -60,11 +60,11 @@ public class PreferencesResource {
         }
         Map<String, String> errors = new LinkedHashMap<>();
         Optional<SubscriptionChoices> choices = SubscriptionChoices.check(SubscriptionChoices.lines(interests),
-                cadence, hour, timezone, weekday, errors);
+                cadence, hour, timezone, weekday, papers, trending != null, errors);
         boolean pause = paused != null;
         if (choices.isEmpty()) {
             ChoicesForm typed = new ChoicesForm(subscriber.email, interests, cadence, hour, timezone, pause, errors,
-                    weekday);
+                    weekday, papers, trending != null);
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.edit(typed, false, links(subscriber))).build();
         }

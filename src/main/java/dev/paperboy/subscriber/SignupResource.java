@@ -65,7 +65,7 @@ public class SignupResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response subscribe(@RestForm String email, @RestForm String interests, @RestForm String cadence,
                               @RestForm String hour, @RestForm String timezone, @RestForm String weekday,
-                              @RestForm(TRAP) String trap,
+                              @RestForm String papers, @RestForm String trending, @RestForm(TRAP) String trap,
                               @Context HttpServerRequest request) {
         Map<String, String> errors = new LinkedHashMap<>();
         Optional<String> address = EmailAddress.check(email);
@@ -73,9 +73,10 @@ public class SignupResource {
             errors.put("email", EmailAddress.refusal(email));
         }
         Optional<SubscriptionChoices> choices = SubscriptionChoices.check(SubscriptionChoices.lines(interests),
-                cadence, hour, timezone, weekday, errors);
+                cadence, hour, timezone, weekday, papers, trending != null, errors);
         if (!errors.isEmpty()) {
-            ChoicesForm typed = new ChoicesForm(email, interests, cadence, hour, timezone, false, errors, weekday);
+            ChoicesForm typed = new ChoicesForm(email, interests, cadence, hour, timezone, false, errors, weekday,
+                    papers, trending != null);
             return Response.status(Response.Status.BAD_REQUEST).entity(page.typed(typed, csrf.getToken())).build();
         }
         if (trap == null || trap.isEmpty()) {

@@ -59,6 +59,12 @@ public class Subscriber extends PanacheEntityBase {
     @Column(name = "weekday")
     public int weekdayNumber = 1;
 
+    /** How many papers a digest mail shows (5 to 30); the digest's page lists all. */
+    public int papers = SubscriptionChoices.DEFAULT_PAPERS;
+
+    /** Whether the period's most upvoted papers come too (then no interest is required). */
+    public boolean trending;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 
@@ -147,5 +153,7 @@ public class Subscriber extends PanacheEntityBase {
         hour = choices.hour();
         timezone = choices.timezone();
         weekdayNumber = choices.weekday().getValue();
+        papers = choices.papers();
+        trending = choices.trending();
     }
 }

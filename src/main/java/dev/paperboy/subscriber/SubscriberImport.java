@@ -64,7 +64,7 @@ class SubscriberImport {
                         ? "a quoted or escaped address is not accepted" : "not a valid email address");
             }
             Optional<SubscriptionChoices> choices = SubscriptionChoices.check(person.interests(), person.cadence(),
-                    person.hour(), person.timezone(), person.weekday(), problems);
+                    person.hour(), person.timezone(), person.weekday(), person.papers(), person.trending(), problems);
             if (!problems.isEmpty()) {
                 errors.add("subscriber " + (i + 1) + ": " + String.join("; ", problems.values()));
                 rejected++;
@@ -97,6 +97,8 @@ class SubscriberImport {
         List<Integer> hours = new ArrayList<>();
         List<String> zones = new ArrayList<>();
         List<Integer> weekdays = new ArrayList<>();
+        List<Integer> papers = new ArrayList<>();
+        List<Boolean> trending = new ArrayList<>();
         for (Checked one : chunk) {
             weekdays.add(one.choices().weekday().getValue());
             tokens.add(Secrets.randomToken(16));
@@ -106,17 +108,20 @@ class SubscriberImport {
             cadences.add(one.choices().cadence().name());
             hours.add(one.choices().hour());
             zones.add(one.choices().timezone());
+            papers.add(one.choices().papers());
+            trending.add(one.choices().trending());
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      insert into subscriber (token_key, email, email_key, state, interests, cadence, hour, timezone,
-                                             weekday, confirmed_at)
+                                             weekday, papers, trending, confirmed_at)
                      select k.token, k.email, k.email_key, 'active',
                             array(select i.interest from jsonb_array_elements_text(k.interests::jsonb)
                                   with ordinality as i(interest, n) order by i.n),
-                            k.cadence, k.hour, k.zone, k.weekday, now()
-                     from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::int[])
-                          as k(token, email, email_key, interests, cadence, hour, zone, weekday)
+                            k.cadence, k.hour, k.zone, k.weekday, k.papers, k.trending, now()
+                     from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::int[],
+                                 ?::int[], ?::boolean[])
+                          as k(token, email, email_key, interests, cadence, hour, zone, weekday, papers, trending)
                      on conflict (email_key) do nothing
                      returning id""")) {
             insert.setArray(1, Sql.array(connection, "text", tokens));
@@ -127,6 +132,8 @@ class SubscriberImport {
             insert.setArray(6, Sql.array(connection, "int", hours));
             insert.setArray(7, Sql.array(connection, "text", zones));
             insert.setArray(8, Sql.array(connection, "int", weekdays));
+            insert.setArray(9, Sql.array(connection, "int", papers));
+            insert.setArray(10, Sql.array(connection, "boolean", trending));
             int added = 0;
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {

@@ -15,13 +15,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** What a person follows and when they want it; checked the same way for the form, preferences and imports. */
-public record SubscriptionChoices(List<String> interests, Cadence cadence, int hour, String timezone, DayOfWeek weekday) {
+/**
+ * What a person follows (interests, and the period's trending papers if they ask), when they want it (a weekly
+ * digest's weekday too), and how many papers a mail shows; checked the same way for the form, preferences and imports.
+ */
+public record SubscriptionChoices(List<String> interests, Cadence cadence, int hour, String timezone, DayOfWeek weekday,
+                                  int papers, boolean trending) {
 
     public static final int MAX_INTERESTS = 20;
     public static final int MAX_INTEREST_LENGTH = 200;
     public static final int DEFAULT_HOUR = 8;
     public static final String DEFAULT_ZONE = "UTC";
+    public static final int MIN_PAPERS = 5;
+    public static final int MAX_PAPERS = 30;
+    public static final int DEFAULT_PAPERS = 10;
 
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}|\\p{Cf}");
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
@@ -29,6 +36,11 @@ public record SubscriptionChoices(List<String> interests, Cadence cadence, int h
     /** Choices with a weekly digest on Mondays, the default. */
     public SubscriptionChoices(List<String> interests, Cadence cadence, int hour, String timezone) {
         this(interests, cadence, hour, timezone, DayOfWeek.MONDAY);
+    }
+
+    /** Choices with the default number of papers and no trending papers. */
+    public SubscriptionChoices(List<String> interests, Cadence cadence, int hour, String timezone, DayOfWeek weekday) {
+        this(interests, cadence, hour, timezone, weekday, DEFAULT_PAPERS, false);
     }
 
     /** The lines of a textarea. */
@@ -51,8 +63,29 @@ public record SubscriptionChoices(List<String> interests, Cadence cadence, int h
      */
     public static Optional<SubscriptionChoices> check(List<String> rawInterests, String cadence, String hour,
                                                       String timezone, String weekday, Map<String, String> errors) {
+        return check(rawInterests, cadence, hour, timezone, weekday, null, false, errors);
+    }
+
+    /**
+     * The same, with the number of papers a mail shows (blank: 10; else 5 to 30, a message under {@code papers})
+     * and whether trending papers come too; with them, no interest is required.
+     */
+    public static Optional<SubscriptionChoices> check(List<String> rawInterests, String cadence, String hour,
+                                                      String timezone, String weekday, String papers, boolean trending,
+                                                      Map<String, String> errors) {
         Map<String, String> found = new LinkedHashMap<>();
-        List<String> interests = interests(rawInterests, found);
+        List<String> interests = interests(rawInterests, trending, found);
+        int checkedPapers = DEFAULT_PAPERS;
+        if (papers != null && !papers.isBlank()) {
+            try {
+                checkedPapers = Integer.parseInt(papers.trim());
+            } catch (NumberFormatException e) {
+                checkedPapers = -1;
+            }
+            if (checkedPapers < MIN_PAPERS || checkedPapers > MAX_PAPERS) {
+                found.put("papers", "Choose " + MIN_PAPERS + " to " + MAX_PAPERS + " papers per digest.");
+            }
+        }
         Cadence checkedCadence = null;
         if (cadence == null || cadence.isBlank()) {
             checkedCadence = Cadence.daily;
@@ -83,8 +116,8 @@ public record SubscriptionChoices(List<String> interests, Cadence cadence, int h
             found.put("weekday", "Choose a day of the week, Monday to Sunday.");
         }
         errors.putAll(found);
-        return found.isEmpty() ? Optional.of(new SubscriptionChoices(interests, checkedCadence, checkedHour, zone, day))
-                : Optional.empty();
+        return found.isEmpty() ? Optional.of(new SubscriptionChoices(interests, checkedCadence, checkedHour, zone, day,
+                checkedPapers, trending)) : Optional.empty();
     }
 
     /** The day named (monday, mon, 1 ... 7 from Monday; any case), Monday when blank, null when it names none. */
@@ -104,11 +137,11 @@ public record SubscriptionChoices(List<String> interests, Cadence cadence, int h
         return null;
     }
 
-    private static List<String> interests(List<String> raw, Map<String, String> errors) {
+    private static List<String> interests(List<String> raw, boolean trending, Map<String, String> errors) {
         List<String> interests = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         for (String line : raw == null ? List.<String>of() : raw) {
-            String interest = line == null ? "" : CONTROL.matcher(line).replaceAll(" ").strip().replaceAll("\\s+", " ");
+            String interest = normalized(line);
             if (interest.length() > MAX_INTEREST_LENGTH) {
                 errors.put("interests", "Each interest can have at most " + MAX_INTEREST_LENGTH
                         + " characters; one has " + interest.length() + ".");
@@ -119,7 +152,7 @@ public record SubscriptionChoices(List<String> interests, Cadence cadence, int h
             }
         }
         String refused = refusal(interests);
-        if (interests.isEmpty()) {
+        if (interests.isEmpty() && !trending) {
             errors.put("interests", "Add at least one interest, one per line.");
         } else if (refused != null) {
             errors.put("interests", refused);
@@ -127,6 +160,11 @@ public record SubscriptionChoices(List<String> interests, Cadence cadence, int h
             errors.put("interests", "At most " + MAX_INTERESTS + " interests, please; you gave " + interests.size() + ".");
         }
         return interests;
+    }
+
+    /** An interest as it is checked and stored: control characters out, spaces collapsed. */
+    static String normalized(String line) {
+        return line == null ? "" : CONTROL.matcher(line).replaceAll(" ").strip().replaceAll("\\s+", " ");
     }
 
     /** What is wrong with the first interest the interest language refuses, or null when it accepts them all. */

@@ -26,9 +26,14 @@ public class SubscriptionService {
     /** At most this many sign-up mails to one address in an hour. */
     public static final int SIGNUP_MAILS_PER_HOUR = 3;
 
-    /** An operator's subscriber: {@code email, interests[], cadence?, hour?, timezone?}. */
+    /** An operator's subscriber: {@code email, interests[], cadence?, hour?, timezone?, weekday?, papers?, trending?}. */
     public record ImportedSubscriber(String email, List<String> interests, String cadence, String hour, String timezone,
-                                     String weekday) {
+                                     String weekday, String papers, boolean trending) {
+
+        public ImportedSubscriber(String email, List<String> interests, String cadence, String hour, String timezone,
+                                  String weekday) {
+            this(email, interests, cadence, hour, timezone, weekday, null, false);
+        }
     }
 
     private static final Logger LOG = Logger.getLogger(SubscriptionService.class);

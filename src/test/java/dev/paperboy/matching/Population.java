@@ -61,6 +61,13 @@ final class Population {
         return interests;
     }
 
+    /** The same as the ranking reads them: nobody in the benchmark asks for trending papers. */
+    Map<Long, SubscriberInterests.Profile> profiles(Collection<Long> ids) {
+        Map<Long, SubscriberInterests.Profile> profiles = new HashMap<>();
+        interests(ids).forEach((id, three) -> profiles.put(id, new SubscriberInterests.Profile(three, false)));
+        return profiles;
+    }
+
     private String interest(Random random) {
         double kind = random.nextDouble();
         String a = topic(random);

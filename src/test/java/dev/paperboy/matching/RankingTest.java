@@ -119,4 +119,30 @@ class RankingTest {
                 Set.of(), 10));
         assertEquals(List.of(6L), lastHours, "paper 5 came in 5 hours ago");
     }
+
+    /** Upvoted papers: 5 and 6 (50 each, 6 newer), then 1 (3). */
+    @Test
+    void trendingPapersComeFirstMostUpvotedFirstMarkedAndNotSentTwice() throws InterestRefused {
+        Instant since = NOW.minus(Duration.ofDays(1));
+        int[] mostUpvoted = index.mostUpvoted(since, NOW, 10);
+        assertEquals(List.of(6L, 5L, 1L), java.util.Arrays.stream(mostUpvoted).mapToObj(o -> index.paper(o).id()).toList());
+
+        List<Match> alone = Ranking.rank(index, List.of(), mostUpvoted, 2, since, NOW, Set.of(6L), 10);
+        assertEquals(List.of(5L, 1L), ids(alone), "at most 2, the one already sent left out");
+        assertTrue(alone.stream().allMatch(m -> m.trending() && m.interest() == null), alone.toString());
+        assertEquals("Trending on Hugging Face: 50 upvotes.", alone.get(0).reason());
+
+        ParsedInterest parsed = InterestLanguage.parse("transformers");
+        InterestHits hits = Fusion.score(index, 0, index.size(), List.of(new InterestQuery(parsed, model.embed("transformers"))),
+                Fusion.THRESHOLD).get(0);
+        List<Match> beside = Ranking.rank(index, List.of(hits), mostUpvoted, 1, since, NOW, Set.of(), 10);
+        assertEquals(6L, beside.get(0).paperId(), "the most upvoted first, though it may not score best");
+        assertTrue(beside.get(0).trending());
+        assertEquals("transformers", beside.get(0).interest());
+        assertTrue(beside.get(0).reason().startsWith("Trending on Hugging Face: 50 upvotes. Matches “transformers”"),
+                beside.get(0).reason());
+        assertTrue(beside.stream().skip(1).noneMatch(Match::trending), beside.toString());
+        assertEquals(1, ids(beside).stream().filter(id -> id == 6L).count(), "listed once");
+        assertTrue(ids(beside).contains(5L), "the interest's other papers follow");
+    }
 }

@@ -148,7 +148,7 @@ final class ScaleBenchmark {
         long started = System.nanoTime();
         PaperIndex index = new PaperIndex(papers);
         Instant until = papers.get(papers.size() - 1).ingestedAt().plusSeconds(1);
-        BatchMatcher matcher = new WindowMatcher(index, new int[] {0, index.size()}, until, population::interests,
+        BatchMatcher matcher = new WindowMatcher(index, new int[] {0, index.size()}, until, population::profiles,
                 wanted -> population.vectors(wanted, topicVectors), Fusion.THRESHOLD);
         AtomicInteger next = new AtomicInteger();
         AtomicLong matched = new AtomicLong();

@@ -35,7 +35,8 @@ class InterestRefusalTest {
                         "interests", "sea urchins\ngraph \"neural networks", "cadence", "daily", "hour", "7",
                         "timezone", "UTC"))
                 .then().statusCode(400)
-                .body(containsString("“graph &quot;neural networks”: The quote at character 7 is never closed."));
+                .body(containsString("“graph &quot;neural networks”: The quote at character 7 is never closed."))
+                .body(containsString("<code class=\"refused-at\">graph <mark title=\"character 7\">&quot;</mark>neural networks</code>"));
         assertEquals(0, Rows.subscribersAt(email));
     }
 
@@ -62,7 +63,8 @@ class InterestRefusalTest {
 
         new Visitor().submit(preferences, preferences, Map.of("interests", "sea urchins\ncat:", "cadence", "weekly",
                         "hour", "9", "timezone", "UTC"))
-                .then().statusCode(400).body(containsString("“cat:”: The interest ends too early"));
+                .then().statusCode(400).body(containsString("“cat:”: The interest ends too early"))
+                .body(containsString("<code class=\"refused-at\">cat<mark title=\"character 4\">:</mark></code>"));
         String page = RestAssured.given().get(preferences).then().statusCode(200).extract().asString();
         assertTrue(page.contains(">sea urchins</textarea>"), "the saved interests are kept");
         assertEquals(0, Rows.subscribersInterestedIn("cat:"));

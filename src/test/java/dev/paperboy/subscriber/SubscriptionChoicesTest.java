@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,5 +127,33 @@ class SubscriptionChoicesTest {
     void linesSplitOnEveryKindOfLineBreak() {
         assertEquals(List.of(), SubscriptionChoices.lines(null));
         assertEquals(Arrays.asList("a", "b", "c", "d"), SubscriptionChoices.lines("a\r\nb\rc\nd"));
+    }
+
+    @Test
+    void papersPerMailAreFiveToThirtyTenByDefault() {
+        Map<String, String> errors = new HashMap<>();
+        assertEquals(10, SubscriptionChoices.check(List.of("graphs"), "daily", "8", "UTC", null, errors).orElseThrow().papers());
+        assertEquals(10, SubscriptionChoices.check(List.of("graphs"), "daily", "8", "UTC", null, " ", false, errors).orElseThrow().papers());
+        assertEquals(5, SubscriptionChoices.check(List.of("graphs"), "daily", "8", "UTC", null, "5", false, errors).orElseThrow().papers());
+        assertEquals(30, SubscriptionChoices.check(List.of("graphs"), "daily", "8", "UTC", null, " 30 ", false, errors).orElseThrow().papers());
+        assertEquals(Map.of(), errors);
+        for (String bad : new String[] {"4", "31", "ten", "-5", "1e1"}) {
+            Map<String, String> found = new HashMap<>();
+            assertEquals(Optional.empty(), SubscriptionChoices.check(List.of("graphs"), "daily", "8", "UTC", null, bad, false, found), bad);
+            assertEquals(Map.of("papers", "Choose 5 to 30 papers per digest."), found, bad);
+        }
+    }
+
+    @Test
+    void withTrendingPapersNoInterestIsRequired() {
+        Map<String, String> errors = new HashMap<>();
+        SubscriptionChoices trending = SubscriptionChoices.check(List.of("", " "), "weekly", "8", "UTC", null, null, true, errors)
+                .orElseThrow();
+        assertEquals(List.of(), trending.interests());
+        assertTrue(trending.trending());
+        assertEquals(Optional.empty(), SubscriptionChoices.check(List.of(""), "weekly", "8", "UTC", null, null, false, errors));
+        assertEquals(Map.of("interests", "Add at least one interest, one per line."), errors);
+        assertEquals(Optional.empty(), SubscriptionChoices.check(List.of("cat:"), "weekly", "8", "UTC", null, null, true,
+                new HashMap<>()), "a bad interest is refused, trending or not");
     }
 }
