@@ -95,9 +95,11 @@ class PapersAndTrendingTest {
                 "trending, and why it matches too: " + besideText);
         assertTrue(besideText.contains(quiet), "the interest's papers follow: " + besideText);
         assertTrue(besideMail.html().contains(">trending</span>"), besideMail.html());
-        assertEquals(1, Rows.number("""
+        String marked = """
                 select count(*) from digest_paper p join subscriber s on s.id = p.subscriber_id
-                where s.email_key = lower(?) and p.trending""", beside), "only the upvoted paper is marked trending");
+                join paper x on x.id = p.paper_id where s.email_key = lower(?) and x.title = ? and p.trending""";
+        assertEquals(1, Rows.number(marked, beside, hot), "the upvoted paper is marked trending");
+        assertEquals(0, Rows.number(marked, beside, quiet), "the paper without upvotes is not");
     }
 
     private static void importSubscriber(String email, String fields) {
