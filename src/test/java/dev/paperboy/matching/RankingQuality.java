@@ -37,14 +37,25 @@ final class RankingQuality {
         }
     }
 
-    private record Judged(InterestQuery interest, Map<Long, Integer> grades) {
+    private record Judged(String set, InterestQuery interest, Map<Long, Integer> grades) {
     }
 
     private final PaperIndex index;
-    private final List<Judged> judged = new ArrayList<>();
+    private final List<Judged> judged;
+
+    /** The judgments the ranking is tuned on. */
+    static final String TUNING = "quality/judgments.json";
+    /** Judgments written before tuning and never looked at while tuning: only reported. */
+    static final String HELD_OUT = "quality/judgments-heldout.json";
 
     RankingQuality() {
+        this(TUNING);
+    }
+
+    /** Over the judgments of these resources together. */
+    RankingQuality(String... judgments) {
         MiniLm model = new MiniLm();
+        judged = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         JsonNode papers = read(json, "sample/trending-papers.json");
         List<WindowPaper> window = new ArrayList<>();
@@ -59,13 +70,26 @@ final class RankingQuality {
             byTitle.put(title, id++);
         }
         index = new PaperIndex(window);
-        for (JsonNode judgment : read(json, "quality/judgments.json").get("judgments")) {
-            Map<Long, Integer> grades = new HashMap<>();
-            judgment.get("onTopic").forEach(t -> grades.put(known(byTitle, t.asText()), 2));
-            judgment.get("related").forEach(t -> grades.put(known(byTitle, t.asText()), 1));
-            ParsedInterest parsed = parse(judgment.get("interest").asText());
-            judged.add(new Judged(new InterestQuery(parsed, model.embed(parsed.meaning())), grades));
+        for (String resource : judgments) {
+            for (JsonNode judgment : read(json, resource).get("judgments")) {
+                Map<Long, Integer> grades = new HashMap<>();
+                judgment.get("onTopic").forEach(t -> grades.put(known(byTitle, t.asText()), 2));
+                judgment.get("related").forEach(t -> grades.put(known(byTitle, t.asText()), 1));
+                ParsedInterest parsed = parse(judgment.get("interest").asText());
+                float[] vector = parsed.meaning().isEmpty() ? null : model.embed(parsed.meaning());
+                judged.add(new Judged(resource, new InterestQuery(parsed, vector), grades));
+            }
         }
+    }
+
+    private RankingQuality(PaperIndex index, List<Judged> judged) {
+        this.index = index;
+        this.judged = judged;
+    }
+
+    /** The same papers, measured on the judgments of one resource only. */
+    RankingQuality only(String resource) {
+        return new RankingQuality(index, judged.stream().filter(j -> j.set.equals(resource)).toList());
     }
 
     /** BM25 alone, meaning alone, and the two fused as Paperboy ranks. */
@@ -154,16 +178,30 @@ final class RankingQuality {
         return lines;
     }
 
+    /**
+     * The table for the tuning set, the held-out set and the two together; with --detail, each interest of the
+     * tuning set (the held-out set's are not printed: it is only reported, never read to tune).
+     */
     public static void main(String[] args) {
-        RankingQuality quality = new RankingQuality();
+        boolean detail = args.length > 0 && args[0].equals("--detail");
+        RankingQuality both = new RankingQuality(TUNING, HELD_OUT);
+        print("tuning set (" + TUNING + ")", both.only(TUNING), detail);
+        print("held-out set (" + HELD_OUT + ")", both.only(HELD_OUT), false);
+        print("both sets", both, false);
+    }
+
+    private static void print(String title, RankingQuality quality, boolean detail) {
+        System.out.println("### " + title);
+        System.out.println();
         System.out.println("| ranking | nDCG@10 | precision | recall | |");
         System.out.println("|---|---|---|---|---|");
         quality.measure().forEach(System.out::println);
-        if (args.length > 0 && args[0].equals("--detail")) {
-            System.out.println();
+        System.out.println();
+        if (detail) {
             System.out.println("| interest (fusion) | nDCG@10 | its digest of 10 |");
             System.out.println("|---|---|---|");
             quality.details().forEach(System.out::println);
+            System.out.println();
         }
     }
 }
