@@ -109,6 +109,14 @@ public final class Mailbox {
             }
         }
 
+        /** The path of the first link labelled {@code label} ("Less like this:" and the URL on the next line) after {@code text}. */
+        public String linkAfter(String text, String label) {
+            String plain = text();
+            int at = plain.indexOf(text);
+            Matcher m = Pattern.compile(Pattern.quote(label) + ":\\s+https?://[^/\\s]+(/\\S+)").matcher(plain);
+            return at >= 0 && m.find(at) ? m.group(1) : fail("no " + label + " link after " + text + " in:\n" + plain);
+        }
+
         /** The path (after the host) of the first link in the text part that starts with {@code prefix}. */
         public String linkPath(String prefix) {
             Matcher m = Pattern.compile("https?://[^/\\s]+(" + Pattern.quote(prefix) + "[^\\s<>\"]*)").matcher(text());

@@ -25,10 +25,17 @@ public record DigestView(String email, String periodLabel, List<Item> papers, St
 
     /**
      * One paper of the digest and why it is there: its title and an abstract snippet as plain text, and as HTML
-     * with the words of the interest that brought it marked (everything else escaped).
+     * with the words of the interest that brought it marked (everything else escaped). The owner's copy carries the
+     * "more like this" / "less like this" links (null elsewhere).
      */
-    public record Item(int number, String title, String titleHtml, String authors, String summary, String summaryHtml,
-                       String link, String reason, boolean trending) {
+    public record Item(int number, long paperId, String title, String titleHtml, String authors, String summary,
+                       String summaryHtml, String link, String reason, boolean trending, String moreUrl,
+                       String lessUrl) {
+
+        Item withFeedback(String more, String less) {
+            return new Item(number, paperId, title, titleHtml, authors, summary, summaryHtml, link, reason, trending,
+                    more, less);
+        }
     }
 
     /** A test digest the operator sent for the interest {@code testOf}: no subscription, recorded nowhere. */

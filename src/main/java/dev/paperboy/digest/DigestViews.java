@@ -50,7 +50,9 @@ class DigestViews {
 
     /** As {@link #of(Digest, Subscriber)}, with its papers already read (see {@link #items(Collection)}). */
     DigestView of(Digest digest, Subscriber subscriber, List<DigestView.Item> items) {
-        return new DigestView(subscriber.email, periodLabel(digest.period), items, viewUrl(digest),
+        List<DigestView.Item> withFeedback = items.stream().map(item -> item.withFeedback(
+                links.feedback(subscriber, item.paperId(), true), links.feedback(subscriber, item.paperId(), false))).toList();
+        return new DigestView(subscriber.email, periodLabel(digest.period), withFeedback, viewUrl(digest),
                 links.preferences(subscriber), links.unsubscribe(subscriber), links.home(), null);
     }
 
@@ -98,8 +100,8 @@ class DigestViews {
     }
 
     private static DigestView.Item item(int number, Paper paper, Explanation why, boolean trending) {
-        return new DigestView.Item(number, paper.title, why.titleHtml(), paper.authorLine(), why.snippet(),
-                why.snippetHtml(), paper.link(), why.reason(), trending);
+        return new DigestView.Item(number, paper.id, paper.title, why.titleHtml(), paper.authorLine(), why.snippet(),
+                why.snippetHtml(), paper.link(), why.reason(), trending, null, null);
     }
 
     String viewUrl(Digest digest) {

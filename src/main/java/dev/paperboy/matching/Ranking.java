@@ -31,6 +31,12 @@ final class Ranking {
      */
     static List<Match> rank(PaperIndex index, Collection<InterestHits> interests, int[] mostUpvoted, int trending,
                             Instant since, Instant until, Set<Long> exclude, int limit) {
+        return rank(index, interests, mostUpvoted, trending, Taste.NONE, since, until, exclude, limit);
+    }
+
+    /** The same, with what the person said of papers before ({@link Taste}) moving each candidate's score. */
+    static List<Match> rank(PaperIndex index, Collection<InterestHits> interests, int[] mostUpvoted, int trending,
+                            Taste taste, Instant since, Instant until, Set<Long> exclude, int limit) {
         Map<Integer, Candidate> byPaper = new HashMap<>();
         for (InterestHits hits : interests) {
             for (int j = 0; j < hits.size(); j++) {
@@ -41,6 +47,15 @@ final class Ranking {
                 Candidate candidate = byPaper.computeIfAbsent(ordinal, Candidate::new);
                 candidate.add(hits, j);
             }
+        }
+        if (!taste.none()) {
+            int[] range = index.range(since, until);
+            taste.nearLiked(index, range[0], range[1]).forEach((ordinal, why) -> {
+                if (!exclude.contains(index.paper(ordinal).id())) {
+                    byPaper.computeIfAbsent(ordinal, Candidate::new).broughtBy(why);
+                }
+            });
+            byPaper.values().removeIf(c -> !c.adjust(taste, index.paper(c.ordinal).vector()));
         }
         List<Candidate> ranked = new ArrayList<>(byPaper.values());
         ranked.sort((a, b) -> {
@@ -61,7 +76,7 @@ final class Ranking {
             WindowPaper paper = index.paper(ordinal);
             String why = "Trending on Hugging Face: " + paper.upvotes() + (paper.upvotes() == 1 ? " upvote." : " upvotes.");
             Candidate c = byPaper.get(ordinal);
-            matches.add(c == null ? new Match(paper.id(), 0f, null, why, true)
+            matches.add(c == null || c.best == null ? new Match(paper.id(), 0f, null, why, true)
                     : new Match(paper.id(), c.score, c.best.interest, why + " " + c.reason(), true));
         }
         for (Candidate c : ranked) {
@@ -69,7 +84,8 @@ final class Ranking {
                 break;
             }
             if (!trendingOrdinals.contains(c.ordinal)) {
-                matches.add(new Match(index.paper(c.ordinal).id(), c.score, c.best.interest, c.reason()));
+                matches.add(new Match(index.paper(c.ordinal).id(), c.score, c.best == null ? null : c.best.interest,
+                        c.reason()));
             }
         }
         return matches;
@@ -82,6 +98,8 @@ final class Ranking {
         int at;
         float score = -1;
         final List<String> others = new ArrayList<>(0);
+        /** Why feedback brings it, when no interest does. */
+        String brought;
 
         Candidate(int ordinal) {
             this.ordinal = ordinal;
@@ -100,8 +118,22 @@ final class Ranking {
             }
         }
 
-        /** Why the best interest brings it, and which others bring it too. */
+        /** Moves the score by the person's taste; false when the paper must leave the list. */
+        boolean adjust(Taste taste, float[] vector) {
+            score = taste.adjust(score, vector);
+            return !Float.isNaN(score);
+        }
+
+        void broughtBy(String why) {
+            brought = why;
+            score = Math.max(score, 0);
+        }
+
+        /** Why the best interest brings it, and which others bring it too (or why feedback does). */
         String reason() {
+            if (best == null) {
+                return brought;
+            }
             String reason = best.reason(at);
             if (others.isEmpty()) {
                 return reason;

@@ -71,7 +71,7 @@ final class WindowMatcher implements BatchMatcher {
             Instant end = request.until().isAfter(until) ? until : request.until();
             int[] mostUpvoted = of.trending() ? trending.computeIfAbsent(List.of(request.since(), end),
                     period -> index.mostUpvoted(period.get(0), period.get(1), TRENDING + Match.MAX_LISTED)) : new int[0];
-            ranked.put(request.subscriberId(), Ranking.rank(index, hits, mostUpvoted, TRENDING, request.since(), end,
+            ranked.put(request.subscriberId(), Ranking.rank(index, hits, mostUpvoted, TRENDING, of.taste(), request.since(), end,
                     request.exclude(), Match.MAX_LISTED));
         }
         return ranked;

@@ -22,9 +22,10 @@ public class LinkTokens {
     /**
      * What a token lets its holder do; a token for one purpose opens nothing else. A digest has two: the mail's
      * "view in browser" ({@code DIGEST}) and the feed's copy ({@code FEED_ENTRY}), which shows no address and no link
-     * that changes the subscription, since a feed URL is handed to reader services.
+     * that changes the subscription, since a feed URL is handed to reader services. {@code FEEDBACK} names a
+     * subscriber, a paper and "more" or "less" like it.
      */
-    public enum Purpose { CONFIRM, PREFERENCES, UNSUBSCRIBE, DIGEST, FEED, FEED_ENTRY }
+    public enum Purpose { CONFIRM, PREFERENCES, UNSUBSCRIBE, DIGEST, FEED, FEED_ENTRY, FEEDBACK }
 
     private static final int MAC_BYTES = 16;
     private static final int MAX_TOKEN_LENGTH = 200;

@@ -1,5 +1,6 @@
 package dev.paperboy.subscriber;
 
+import dev.paperboy.subscriber.feedback.Feedbacks;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,7 +26,7 @@ public class PreferencesResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance edit(ChoicesForm form, boolean saved, Links links);
+        static native TemplateInstance edit(ChoicesForm form, boolean saved, Links links, List<Feedbacks.Entry> feedback);
 
         static native TemplateInstance unavailable(String homeUrl, Links links);
     }
@@ -32,11 +34,14 @@ public class PreferencesResource {
     private final SubscriberTokens tokens;
     private final SubscriptionService subscriptions;
     private final SubscriberLinks links;
+    private final Feedbacks feedbacks;
 
-    PreferencesResource(SubscriberTokens tokens, SubscriptionService subscriptions, SubscriberLinks links) {
+    PreferencesResource(SubscriberTokens tokens, SubscriptionService subscriptions, SubscriberLinks links,
+                        Feedbacks feedbacks) {
         this.tokens = tokens;
         this.subscriptions = subscriptions;
         this.links = links;
+        this.feedbacks = feedbacks;
     }
 
     @GET
@@ -45,7 +50,7 @@ public class PreferencesResource {
         if (!editable(subscriber)) {
             return Templates.unavailable(links.home(), links(subscriber));
         }
-        return Templates.edit(ChoicesForm.of(subscriber), false, links(subscriber));
+        return Templates.edit(ChoicesForm.of(subscriber), false, links(subscriber), feedbacks.of(subscriber.id));
     }
 
     @POST
@@ -66,20 +71,24 @@ public class PreferencesResource {
             ChoicesForm typed = new ChoicesForm(subscriber.email, interests, cadence, hour, timezone, pause, errors,
                     weekday, papers, trending != null);
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.edit(typed, false, links(subscriber))).build();
+                    .entity(Templates.edit(typed, false, links(subscriber), feedbacks.of(subscriber.id))).build();
         }
         Subscriber saved = subscriptions.updatePreferences(subscriber.tokenKey, choices.get(), pause)
                 .orElseThrow(NotFoundException::new);
-        return Response.ok(Templates.edit(ChoicesForm.of(saved), true, links(saved))).build();
+        return Response.ok(Templates.edit(ChoicesForm.of(saved), true, links(saved), feedbacks.of(saved.id))).build();
     }
 
-    /** The page's other links: unsubscribe, the feed, and the subscriber's own data. */
-    public record Links(String unsubscribe, String feed, String data, String deletion) {
+    /** The page's other links: unsubscribe, the feed, the subscriber's own data, and undoing a feedback. */
+    public record Links(String unsubscribe, String feed, String data, String deletion, String preferences) {
+        /** Where the "undo" of one "more/less like this" posts. */
+        public String undo(long paperId) {
+            return preferences + "/feedback/" + paperId + "/undo";
+        }
     }
 
     private Links links(Subscriber subscriber) {
         return new Links(links.unsubscribe(subscriber), links.feed(subscriber), links.data(subscriber),
-                links.deletion(subscriber));
+                links.deletion(subscriber), links.preferences(subscriber));
     }
 
     private static boolean editable(Subscriber subscriber) {

@@ -1,6 +1,7 @@
 package dev.paperboy.subscriber;
 
 import dev.paperboy.subscriber.LinkTokens.Purpose;
+import dev.paperboy.subscriber.feedback.FeedbackSubject;
 import dev.paperboy.system.BaseUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -40,6 +41,11 @@ public class SubscriberLinks {
 
     public String feed(Subscriber subscriber) {
         return link("/feed/", Purpose.FEED, subscriber);
+    }
+
+    /** "More like this" or "less like this" on one paper of a digest: the token names subscriber, paper and choice. */
+    public String feedback(Subscriber subscriber, long paperId, boolean more) {
+        return baseUrl.to("/feedback/" + tokens.issue(Purpose.FEEDBACK, FeedbackSubject.of(subscriber.tokenKey, paperId, more)));
     }
 
     public String home() {
