@@ -1,6 +1,5 @@
 package dev.paperboy.digest;
 
-import dev.paperboy.matching.BatchMatcher;
 import dev.paperboy.matching.MatchingService;
 import dev.paperboy.paper.PaperImporter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -62,20 +61,11 @@ class DigestPlanner {
     }
 
     /**
-     * A matcher over the run's window, shared by every batch of a shard; made on the first batch with someone to
-     * rank, so a pass where everyone looked at turns out not due builds no index.
+     * A matcher over the run's window, shared by every batch of a shard; made once, before the first batch with
+     * someone to decide, so a pass with nobody to look at builds no index.
      */
     Plan plan(long runId, Instant runAt, boolean forced, Instant until) {
-        BatchMatcher[] made = new BatchMatcher[1];
-        BatchMatcher matcher = requests -> {
-            synchronized (made) {
-                if (made[0] == null) {
-                    made[0] = matching.batch(until.minus(matching.window()), until);
-                }
-            }
-            return made[0].rank(requests);
-        };
-        return new Plan(runId, runAt, forced, until, matcher);
+        return new Plan(runId, runAt, forced, until, new OnceMatcher(() -> matching.batch(until.minus(matching.window()), until)));
     }
 
     /**
@@ -85,6 +75,10 @@ class DigestPlanner {
      */
     Planned decide(Plan plan, List<Long> ids, BooleanSupplier stop, Consumer<Planned> progress) {
         Planned total = Planned.NONE;
+        if (!ids.isEmpty() && !stop.getAsBoolean()) {
+            // outside any deciding transaction: embedding the papers new to the window takes a while after an import
+            plan.matcher().prepare();
+        }
         for (int from = 0; from < ids.size() && !stop.getAsBoolean(); from += BATCH) {
             List<Long> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
             Planned planned;
