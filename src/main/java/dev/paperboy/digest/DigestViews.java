@@ -33,6 +33,7 @@ class DigestViews {
     private final LinkTokens tokens;
     private final BaseUrl baseUrl;
     private final MatchingService matching;
+    private final SharedExplanations explanations;
 
     DigestViews(EntityManager entityManager, SubscriberLinks links, LinkTokens tokens, BaseUrl baseUrl,
                 MatchingService matching) {
@@ -41,6 +42,7 @@ class DigestViews {
         this.tokens = tokens;
         this.baseUrl = baseUrl;
         this.matching = matching;
+        this.explanations = new SharedExplanations(matching);
     }
 
     /** The digest as its owner reads it, from the mail: with the address and the links that change the subscription. */
@@ -93,7 +95,8 @@ class DigestViews {
         for (Object[] row : rows) {
             List<DigestView.Item> list = items.computeIfAbsent(((Number) row[0]).longValue(), id -> new ArrayList<>());
             long paperId = ((Number) row[1]).longValue();
-            list.add(item(list.size() + 1, papers.get(paperId), matching.explain((String) row[3], (String) row[2], paperId),
+            Paper paper = papers.get(paperId);
+            list.add(item(list.size() + 1, paper, explanations.of((String) row[3], (String) row[2], paper),
                     Boolean.TRUE.equals(row[4])));
         }
         return items;

@@ -56,8 +56,10 @@ final class MimeMessages {
         }
         MimeBodyPart text = new MimeBodyPart();
         text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
+        text.setHeader("Content-Transfer-Encoding", TransferEncoding.of(mail.text()));
         MimeBodyPart html = new MimeBodyPart();
         html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
+        html.setHeader("Content-Transfer-Encoding", TransferEncoding.of(mail.html()));
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);

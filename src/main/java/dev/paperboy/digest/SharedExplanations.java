@@ -1,0 +1,49 @@
+package dev.paperboy.digest;
+
+import dev.paperboy.matching.Explanation;
+import dev.paperboy.matching.MatchingService;
+import dev.paperboy.paper.Paper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Why each paper is in a digest, remembered by interest, reason and the paper's revision: a run's thousands of mails
+ * carry the same few hundred papers for the same interests, and reading the interest and marking its words again
+ * for each mail was a third of a sender's time.
+ */
+final class SharedExplanations {
+
+    static final int REMEMBERED = 20_000;
+
+    private final MatchingService matching;
+    private final Map<Key, Explanation> recent = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Explanation> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
+    SharedExplanations(MatchingService matching) {
+        this.matching = matching;
+    }
+
+    private record Key(String interest, String reason, long paperId, long revision) {
+    }
+
+    /** The explanation of this paper, as it is now, for the stored interest and reason of a digest. */
+    Explanation of(String interest, String reason, Paper paper) {
+        Key key = new Key(interest, reason, paper.id, paper.revision);
+        Explanation known;
+        synchronized (recent) {
+            known = recent.get(key);
+        }
+        if (known == null) {
+            known = matching.explain(interest, reason, paper.id);
+            synchronized (recent) {
+                recent.put(key, known);
+            }
+        }
+        return known;
+    }
+}
