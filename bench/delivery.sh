@@ -6,7 +6,9 @@
 # (smtp-limit.sh: smtp-source into smtp-sink, the same message size, 8 sessions).
 #
 #   ./mvnw -B package -DskipTests && bench/delivery.sh [subscribers] [papers]
-# Environment: SENDERS (PAPERBOY_DELIVERY_SENDERS, default from the cores), KEEP=1 keeps the work dir and logs.
+# Environment: SENDERS (PAPERBOY_DELIVERY_SENDERS, default from the cores), KEEP=1 keeps the work dir and logs,
+# INTERESTS=distinct gives the subscribers about 2,600 distinct interests instead of 100 topics (4,950 pairs) of 100 topics (gen.py),
+# JFR=1 records the node with Java Flight Recorder into the work dir (node.jfr, written when it stops; implies KEEP=1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUBSCRIBERS=${1:-100000}
@@ -14,6 +16,10 @@ PAPERS=${2:-1000}
 . bench/lib.sh
 need_jar
 WORK=$(mktemp -d /tmp/paperboy-delivery.XXXXXX)
+if [ "${JFR:-}" = 1 ]; then
+  KEEP=1
+  JAVA_OPTS="${JAVA_OPTS:-} -XX:StartFlightRecording=filename=$WORK/node.jfr,settings=profile"
+fi
 PORT=${PORT:-18091}
 SMTP=${SMTP:-2601}
 cleanup() {
@@ -26,7 +32,7 @@ trap cleanup EXIT
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 python3 bench/gen.py papers "$PAPERS" "$WORK/papers.json"
-python3 bench/gen.py subscribers "$SUBSCRIBERS" "$WORK/subscribers.json"
+python3 bench/gen.py subscribers "$SUBSCRIBERS" "$WORK/subscribers.json" sub "${INTERESTS:-pairs}"
 python3 bench/gen.py subscribers 1 "$WORK/sample.json" size
 
 # one digest first, into a recorder, for the size of a message

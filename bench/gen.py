@@ -3,8 +3,10 @@
 
 papers N FILE: N papers in Paperboy's own JSON; 100 topics (a two-word phrase each), every paper about one topic
 in its title and abstract and mentioning a second one, abstracts of ~1,100 characters of plain filler.
-subscribers N FILE [PREFIX]: N subscribers `PREFIX<i>@bench.example` with two of those topics each, so each one has
-about 40 matching papers among 1,000 (a full digest of 10).
+subscribers N FILE [PREFIX] [distinct]: N subscribers `PREFIX<i>@bench.example` with two of those topics each, so each
+one has about 40 matching papers among 1,000 (a full digest of 10). With `distinct`, each topic comes with a third word
+from the abstracts' own vocabulary ("sparse retrieval baselines"), which makes about 2,600 distinct interests, each
+still matching (every word is in the papers) and each with its own vector to embed.
 """
 import json
 import random
@@ -38,12 +40,17 @@ def papers(n, path, seed=8):
         json.dump(out, f)
 
 
-def subscribers(n, path, prefix='sub', seed=9):
+WORDS = sorted({w.strip(';,') for w in FILLER if len(w.strip(';,')) > 4})
+
+
+def subscribers(n, path, prefix='sub', seed=9, distinct=False):
     rng = random.Random(seed)
     zones = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'UTC', 'Australia/Sydney']
     out = []
     for i in range(n):
         a, b = rng.sample(TOPICS, 2)
+        if distinct:
+            a, b = f'{a} {rng.choice(WORDS)}', f'{b} {rng.choice(WORDS)}'
         out.append({'email': f'{prefix}{i}@bench.example', 'interests': [a, b], 'cadence': 'daily',
                     'hour': rng.randrange(24), 'timezone': zones[i % len(zones)]})
     with open(path, 'w') as f:
@@ -55,4 +62,5 @@ if __name__ == '__main__':
     if kind == 'papers':
         papers(count, file)
     else:
-        subscribers(count, file, sys.argv[4] if len(sys.argv) > 4 else 'sub')
+        subscribers(count, file, sys.argv[4] if len(sys.argv) > 4 else 'sub',
+                    distinct=len(sys.argv) > 5 and sys.argv[5] == 'distinct')
