@@ -63,6 +63,8 @@ IMPORT=$(curl -sS -o "$WORK/import.json" -w '%{time_total}' -X POST -H "Authoriz
   -H 'Content-Type: application/json' --data-binary @"$WORK/subscribers.json" "http://localhost:$PORT/api/admin/subscribers")
 echo "subscriber import: $SUBSCRIBERS in one request ($(du -h "$WORK/subscribers.json" | cut -f1)) in ${IMPORT} s: $(cat "$WORK/import.json")"
 
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' /proc/"$(pid_of node)"/stat; }
+CPU_BEFORE=$(cpu_seconds)
 # the run, timed from its request: when every shard is planned, and when the last digest is recorded as sent
 python3 - "$PORT" "$TOKEN" "$CEILING" <<'PY'
 import json, sys, time, urllib.request
@@ -92,4 +94,6 @@ if planned:
 print(f"delivery: {sent} digests sent in {seconds:.1f} s (run request to the last recorded as sent) = "
       f"{sent / seconds:.0f}/s; ceiling {ceiling:.0f}/s; ratio {sent / seconds / ceiling:.2f}")
 PY
+CPU_RUN=$(echo "$(cpu_seconds) - $CPU_BEFORE" | bc)
+echo "node CPU during the run: ${CPU_RUN} s (user + system), $(echo "scale=2; 1000 * $CPU_RUN / $SUBSCRIBERS" | bc) ms per digest (a figure the machine's other load changes less than the rate)"
 echo "node: $(grep -E 'VmHWM' /proc/"$(pid_of node)"/status | tr -s ' ') (heap capped at 512 MB; RSS adds metaspace, code, threads)"
