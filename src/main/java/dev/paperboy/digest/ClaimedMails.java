@@ -73,8 +73,10 @@ class ClaimedMails {
                 sending.add(claim);
             }
         }
+        Map<Long, Integer> shown = new HashMap<>();
+        sending.forEach(claim -> shown.put(claim.digestId(), subscribers.get(claim.subscriberId()).papers));
         Map<Long, List<DigestView.Item>> items = sending.isEmpty() ? Map.of()
-                : views.items(sending.stream().map(Claims.Claim::digestId).toList());
+                : views.items(shown.keySet(), shown::get);
         for (Claims.Claim claim : sending) {
             Digest digest = digest(claim);
             Subscriber subscriber = subscribers.get(claim.subscriberId());

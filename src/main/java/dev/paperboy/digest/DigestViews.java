@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /** Reads a stored digest back into what the mail and the web page show. */
 @ApplicationScoped
@@ -81,6 +82,15 @@ class DigestViews {
 
     /** The papers of many digests, each digest's in order: two queries, whatever the number of digests. */
     Map<Long, List<DigestView.Item>> items(Collection<Long> digestIds) {
+        return items(digestIds, digestId -> Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #items(Collection)}, but only the first {@code shown} papers of each digest explained; the others
+     * carry their title and reason only, to be counted as more on the web. A mail shows the subscriber's number of
+     * papers, and explaining a paper (marking the interest in its abstract) is most of what a mail costs to compose.
+     */
+    Map<Long, List<DigestView.Item>> items(Collection<Long> digestIds, ToLongFunction<Long> shown) {
         List<Object[]> rows = entityManager.createNativeQuery("""
                         select digest_id, paper_id, reason, interest, trending from digest_paper where digest_id in (?1)
                         order by digest_id, position""")
@@ -93,11 +103,14 @@ class DigestViews {
         }
         Map<Long, List<DigestView.Item>> items = new HashMap<>();
         for (Object[] row : rows) {
-            List<DigestView.Item> list = items.computeIfAbsent(((Number) row[0]).longValue(), id -> new ArrayList<>());
+            long digestId = ((Number) row[0]).longValue();
+            List<DigestView.Item> list = items.computeIfAbsent(digestId, id -> new ArrayList<>());
             long paperId = ((Number) row[1]).longValue();
             Paper paper = papers.get(paperId);
-            list.add(item(list.size() + 1, paper, explanations.of((String) row[3], (String) row[2], paper),
-                    Boolean.TRUE.equals(row[4])));
+            Explanation why = list.size() < shown.applyAsLong(digestId)
+                    ? explanations.of((String) row[3], (String) row[2], paper)
+                    : new Explanation((String) row[2], paper.title, null, null, null);
+            list.add(item(list.size() + 1, paper, why, Boolean.TRUE.equals(row[4])));
         }
         return items;
     }
