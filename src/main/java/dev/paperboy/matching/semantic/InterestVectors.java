@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The vector of what each interest means, one per distinct meaning however many people follow it: remembered in
@@ -26,6 +27,7 @@ public class InterestVectors {
 
     private final AgroalDataSource dataSource;
     private final Embedder embedder;
+    private final Object embedding = new Object();
     private final Map<String, float[]> recent = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
@@ -59,23 +61,51 @@ public class InterestVectors {
         }
         if (!wanted.isEmpty()) {
             Map<String, float[]> loaded = stored(wanted);
+            synchronized (recent) {
+                loaded.forEach(recent::put);
+            }
+            found.putAll(loaded);
             List<String> missing = wanted.stream().filter(m -> !loaded.containsKey(m)).toList();
-            List<float[]> computed = embedder.embedAll(missing);
+            if (!missing.isEmpty()) {
+                found.putAll(embedOnce(missing, store));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * One embedding at a time on this node: the background job embedding a bulk import's interests and a run ranking
+     * the same subscribers meanwhile embed each meaning once (the second waits, then finds it remembered) instead of
+     * both computing it on the same cores.
+     */
+    private Map<String, float[]> embedOnce(List<String> missing, boolean store) {
+        synchronized (embedding) {
+            Map<String, float[]> found = new HashMap<>();
+            List<String> still = new ArrayList<>();
+            synchronized (recent) {
+                for (String meaning : missing) {
+                    float[] known = recent.get(meaning);
+                    if (known != null) {
+                        found.put(meaning, known);
+                    } else {
+                        still.add(meaning);
+                    }
+                }
+            }
+            List<float[]> computed = embedder.embedAll(still);
             Map<String, float[]> fresh = new HashMap<>();
-            for (int i = 0; i < missing.size(); i++) {
-                fresh.put(missing.get(i), computed.get(i));
+            for (int i = 0; i < still.size(); i++) {
+                fresh.put(still.get(i), computed.get(i));
             }
             if (store) {
                 store(fresh);
             }
-            found.putAll(loaded);
-            found.putAll(fresh);
             synchronized (recent) {
-                loaded.forEach(recent::put);
                 fresh.forEach(recent::put);
             }
+            found.putAll(fresh);
+            return found;
         }
-        return found;
     }
 
     /** Every distinct interest saved by someone who is, or may soon be, sent digests. */
@@ -126,7 +156,8 @@ public class InterestVectors {
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
                 "insert into interest_vector (meaning, vector) values (?, ?) on conflict (meaning) do nothing")) {
-            for (Map.Entry<String, float[]> entry : vectors.entrySet()) {
+            // in one order on every node and thread: two writers of overlapping meanings in different orders deadlocked
+            for (Map.Entry<String, float[]> entry : new TreeMap<>(vectors).entrySet()) {
                 insert.setString(1, entry.getKey());
                 insert.setBytes(2, Vectors.toBytes(entry.getValue()));
                 insert.addBatch();
