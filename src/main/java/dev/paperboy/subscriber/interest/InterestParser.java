@@ -86,6 +86,19 @@ final class InterestParser extends QueryParser {
     }
 
     /**
+     * A quoted phrase comes back as a new query (its slop applied): it stays the same leaf, so a NOT before it
+     * still excludes it from the meaning and the words.
+     */
+    @Override
+    protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+        Query query = super.getFieldQuery(field, queryText, slop);
+        if (query != null && !leaves.isEmpty() && !leavesOf.containsKey(query)) {
+            leavesOf.put(query, List.of(leaves.get(leaves.size() - 1)));
+        }
+        return query;
+    }
+
+    /**
      * A cat: or author: clause written beside words is required: it narrows, where a word only ranks. Written with
      * OR between two of them, neither is.
      */

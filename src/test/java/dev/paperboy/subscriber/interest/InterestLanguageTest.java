@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,6 +40,17 @@ class InterestLanguageTest {
         ParsedInterest minus = InterestLanguage.parse("transformers -vision");
         assertEquals("text:transform -text:vision", minus.query().toString());
         assertEquals("transformers", minus.meaning());
+    }
+
+    @Test
+    void anExcludedPhraseIsNeitherMeantNorAskedFor() throws InterestRefused {
+        ParsedInterest not = InterestLanguage.parse("(MLP OR \"multilayer perceptron\") NOT \"click-through\"");
+        assertEquals("MLP multilayer perceptron", not.meaning(), "the phrase the person excluded is not embedded");
+        assertEquals(List.of("MLP", "multilayer perceptron"), not.words().stream().map(ParsedInterest.Word::typed).toList());
+        ParsedInterest minus = InterestLanguage.parse("transformers -\"computer vision\"");
+        assertEquals("transformers", minus.meaning());
+        ParsedInterest kept = InterestLanguage.parse("\"mixture of experts\" -routing");
+        assertEquals("mixture of experts", kept.meaning(), "a phrase that is asked for stays");
     }
 
     @Test
