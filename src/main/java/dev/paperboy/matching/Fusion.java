@@ -16,7 +16,10 @@ import java.util.List;
  * in meaning the closest paper is not taken for a match. The window (the index: two weeks of papers) sets the
  * reference, whatever the candidates (the papers a person has not seen yet, one or a thousand): a paper scores the
  * same in a preview and in every digest, and one day's few new papers are not compared among themselves only. The sum, weighted alike, must reach the threshold
- * ({@link #THRESHOLD} unless an operator set another).
+ * ({@link #THRESHOLD} unless an operator set another), and {@link #RELATIVE} of the best score among the candidates
+ * (the same reference as the semantic side's): a list ends where its scores fall under half of its best, so an
+ * interest with a paper squarely on topic does not also bring the papers that only share a word or a neighbourhood
+ * with it, while one whose best is weak still brings what passes the threshold.
  * A strict interest (AND, NOT, +, -, cat:, author:) only ranks the papers its structure admits; one that only
  * filters (cat:cs.LG) brings every paper it admits.
  */
@@ -25,6 +28,8 @@ final class Fusion {
     static final float LEXICAL_WEIGHT = 0.5f;
     static final float STRONG_COSINE = 0.5f;
     static final float THRESHOLD = 0.3f;
+    /** The share of the interest's best score a paper must reach, beside the threshold, to be brought. */
+    static final float RELATIVE = 0.5f;
 
     private Fusion() {
     }
@@ -71,8 +76,25 @@ final class Fusion {
                 scores[passing++] = score;
             }
         }
+        passing = closeToBest(ordinals, scores, passing);
         return sorted(interest, index, Arrays.copyOf(ordinals, passing), Arrays.copyOf(scores, passing),
                 inTitle, inAbstract);
+    }
+
+    /** Keeps, in place, those of the first {@code passing} papers that reach {@link #RELATIVE} of the best; how many. */
+    private static int closeToBest(int[] ordinals, float[] scores, int passing) {
+        float best = 0;
+        for (int i = 0; i < passing; i++) {
+            best = Math.max(best, scores[i]);
+        }
+        int kept = 0;
+        for (int i = 0; i < passing; i++) {
+            if (scores[i] >= RELATIVE * best) {
+                ordinals[kept] = ordinals[i];
+                scores[kept++] = scores[i];
+            }
+        }
+        return kept;
     }
 
     /** The rarity-weighted share of the interest's words and phrases each paper has, and where it has them. */

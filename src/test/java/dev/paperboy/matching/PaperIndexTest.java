@@ -94,7 +94,7 @@ class PaperIndexTest {
     void aPaperScoringUnderTheThresholdIsLeftOut() {
         PaperIndex index = index(
                 paper(1, "Tidal energy", "Tidal energy from tidal currents."),
-                paper(2, "Marine renewables", "Among many sources of power, tidal is one; "
+                paper(2, "Tidal, wind and wave power", "Among many sources of power, tidal is one; "
                         + "this long abstract is mostly about wind, waves, solar panels, storage and grids."));
         List<Match> all = rank(index, NO_CAP, 0f, "tidal");
         assertEquals(List.of(1L, 2L), ids(all), "both match, the title one first");
@@ -104,6 +104,17 @@ class PaperIndexTest {
         assertEquals(List.of(1L), ids(rank(index, NO_CAP, (high + low) / 2, "tidal")), "under the threshold: left out");
         assertEquals(List.of(1L, 2L), ids(rank(index, NO_CAP, low, "tidal")), "a score equal to the threshold is in");
         assertEquals(List.of(), ids(rank(index, NO_CAP, Math.nextUp(high), "tidal")));
+    }
+
+    @Test
+    void aPaperUnderHalfOfTheInterestsBestIsLeftOutWhateverTheThreshold() {
+        WindowPaper squarely = paper(1, "Tidal energy", "Tidal energy from tidal currents.");
+        WindowPaper inPassing = paper(2, "Marine renewables", "Among many sources of power, tidal is one; "
+                + "this long abstract is mostly about wind, waves, solar panels, storage and grids.");
+        assertEquals(List.of(2L), ids(rank(index(inPassing), NO_CAP, 0f, "tidal")),
+                "alone, the paper that names tidal in passing is the best there is");
+        List<Match> both = rank(index(squarely, inPassing), NO_CAP, 0f, "tidal");
+        assertEquals(List.of(1L), ids(both), "beside a paper squarely on tidal energy, it scores under half of it");
     }
 
     @Test
