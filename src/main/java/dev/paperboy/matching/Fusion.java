@@ -19,7 +19,8 @@ import java.util.List;
  * ({@link #THRESHOLD} unless an operator set another), and {@link #RELATIVE} of the best score among the candidates
  * (the same reference as the semantic side's): a list ends where its scores fall under half of its best, so an
  * interest with a paper squarely on topic does not also bring the papers that only share a word or a neighbourhood
- * with it, while one whose best is weak still brings what passes the threshold.
+ * with it, while one whose best is weak still brings what passes the threshold; a paper nearly as close in meaning
+ * as the best ({@link #CLOSE_IN_MEANING}) stays without the interest's words.
  * A strict interest (AND, NOT, +, -, cat:, author:) only ranks the papers its structure admits; one that only
  * filters (cat:cs.LG) brings every paper it admits.
  */
@@ -30,6 +31,12 @@ final class Fusion {
     static final float THRESHOLD = 0.3f;
     /** The share of the interest's best score a paper must reach, beside the threshold, to be brought. */
     static final float RELATIVE = 0.5f;
+    /**
+     * A paper this close in meaning (its normalized cosine; the best candidate's is 1) stays whatever
+     * {@link #RELATIVE} says: the sum halves a match in meaning alone, which would otherwise always fall under half
+     * of a best paper that matches both in words and in meaning, and such papers are what meaning is for.
+     */
+    static final float CLOSE_IN_MEANING = 0.75f;
 
     private Fusion() {
     }
@@ -76,20 +83,23 @@ final class Fusion {
                 scores[passing++] = score;
             }
         }
-        passing = closeToBest(ordinals, scores, passing);
+        passing = closeToBest(ordinals, scores, passing, lexicalWeight < 1 ? semantic : null);
         return sorted(interest, index, Arrays.copyOf(ordinals, passing), Arrays.copyOf(scores, passing),
                 inTitle, inAbstract);
     }
 
-    /** Keeps, in place, those of the first {@code passing} papers that reach {@link #RELATIVE} of the best; how many. */
-    private static int closeToBest(int[] ordinals, float[] scores, int passing) {
+    /**
+     * Keeps, in place, those of the first {@code passing} papers that reach {@link #RELATIVE} of the best or are
+     * {@link #CLOSE_IN_MEANING}; how many.
+     */
+    private static int closeToBest(int[] ordinals, float[] scores, int passing, float[] semantic) {
         float best = 0;
         for (int i = 0; i < passing; i++) {
             best = Math.max(best, scores[i]);
         }
         int kept = 0;
         for (int i = 0; i < passing; i++) {
-            if (scores[i] >= RELATIVE * best) {
+            if (scores[i] >= RELATIVE * best || semantic != null && semantic[ordinals[i]] >= CLOSE_IN_MEANING) {
                 ordinals[kept] = ordinals[i];
                 scores[kept++] = scores[i];
             }

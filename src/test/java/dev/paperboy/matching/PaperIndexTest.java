@@ -35,6 +35,11 @@ class PaperIndexTest {
                 new float[Vectors.DIMENSIONS]);
     }
 
+    private static WindowPaper paper(long id, String title, String abstractText, float[] vector) {
+        return new WindowPaper(id, 1, title, abstractText, new String[0], new String[0], NOW.minus(Duration.ofHours(1)),
+                null, null, vector);
+    }
+
     private static PaperIndex index(WindowPaper... papers) {
         List<WindowPaper> inOrder = new ArrayList<>(Arrays.asList(papers));
         inOrder.sort((a, b) -> a.ingestedAt().compareTo(b.ingestedAt()));
@@ -115,6 +120,29 @@ class PaperIndexTest {
                 "alone, the paper that names tidal in passing is the best there is");
         List<Match> both = rank(index(squarely, inPassing), NO_CAP, 0f, "tidal");
         assertEquals(List.of(1L), ids(both), "beside a paper squarely on tidal energy, it scores under half of it");
+    }
+
+    @Test
+    void aPaperNearlyAsCloseInMeaningStaysWithoutTheWords() throws InterestRefused {
+        float[] tidal = direction(1, 1);
+        PaperIndex index = index(
+                paper(1, "Tidal energy", "Tidal energy from tidal currents.", tidal),
+                paper(2, "Power from the pull of the moon", "Turbines under the sea.", direction(0.9, 1)),
+                paper(3, "Coral reef fish", "Counting fish on reefs.", direction(0, 2)),
+                paper(4, "Bird migration", "Terns cross the Arctic.", direction(0, 3)));
+        InterestHits hits = Fusion.score(index, 0, index.size(),
+                new InterestQuery(InterestLanguage.parse("tidal"), tidal), Fusion.LEXICAL_WEIGHT, Fusion.THRESHOLD);
+        List<Long> found = ids(Ranking.rank(index, List.of(hits), WEEK_AGO, NOW, Set.of(), NO_CAP));
+        assertEquals(List.of(1L, 2L), found, "the paper that says it in other words scores under half of the best, "
+                + "yet it is nearly as close in meaning");
+    }
+
+    /** A unit vector at this cosine to the first axis, the rest of it along axis {@code off}. */
+    private static float[] direction(double cosine, int off) {
+        float[] v = new float[Vectors.DIMENSIONS];
+        v[0] = (float) cosine;
+        v[off] = (float) Math.sqrt(1 - cosine * cosine);
+        return v;
     }
 
     @Test
