@@ -1,6 +1,5 @@
 package dev.paperboy.matching;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,6 +9,9 @@ import java.util.List;
  */
 final class InterestHits {
 
+    /** An interest whose reasons were asked this many times per hit keeps them worded (a popular one). */
+    private static final int KEPT_AFTER = 8;
+
     final String interest;
     /** Each distinct word or phrase of the interest as typed; empty for one that only filters (cat:, author:). */
     final List<String> words;
@@ -17,6 +19,9 @@ final class InterestHits {
     final float[] scores;
     final int[] inTitle;
     final int[] inAbstract;
+    /** How often a reason was asked for, loosely counted: past a few per hit, many follow it, and it keeps them. */
+    private int asked;
+    private String[] reasons;
 
     InterestHits(String interest, List<String> words, int[] ordinals, float[] scores, int[] inTitle,
                  int[] inAbstract) {
@@ -34,32 +39,48 @@ final class InterestHits {
 
     /** "Matches “graph neural networks”: graph, neural in the title; networks in the abstract.", or by meaning. */
     String reason(int j) {
+        String[] known = reasons; // races only word a reason twice, or start keeping them a little later
+        if (known != null && known[j] != null) {
+            return known[j];
+        }
+        String worded = word(j);
+        if (known != null) {
+            known[j] = worded;
+        } else if (++asked > KEPT_AFTER * ordinals.length) {
+            reasons = new String[ordinals.length];
+        }
+        return worded;
+    }
+
+    private String word(int j) {
         StringBuilder reason = new StringBuilder(96);
         if (words.isEmpty()) {
             return reason.append("Matches “").append(interest).append("”.").toString();
         }
-        List<String> title = words(inTitle[j]);
-        List<String> abstracts = words(inAbstract[j] & ~inTitle[j]);
-        if (title.isEmpty() && abstracts.isEmpty()) {
+        int all = words.size() == Integer.SIZE ? -1 : (1 << words.size()) - 1;
+        int title = inTitle[j] & all;
+        int abstracts = inAbstract[j] & ~inTitle[j] & all;
+        if (title == 0 && abstracts == 0) {
             return reason.append("Close in meaning to “").append(interest).append("”.").toString();
         }
         reason.append("Matches “").append(interest).append("”: ");
-        if (!title.isEmpty()) {
-            reason.append(String.join(", ", title)).append(" in the title");
+        if (title != 0) {
+            words(reason, title).append(" in the title");
         }
-        if (!abstracts.isEmpty()) {
-            reason.append(title.isEmpty() ? "" : "; ").append(String.join(", ", abstracts)).append(" in the abstract");
+        if (abstracts != 0) {
+            words(reason.append(title == 0 ? "" : "; "), abstracts).append(" in the abstract");
         }
         return reason.append('.').toString();
     }
 
-    private List<String> words(int units) {
-        List<String> found = new ArrayList<>(Integer.bitCount(units));
+    private StringBuilder words(StringBuilder to, int units) {
+        String separator = "";
         for (int u = 0; u < words.size(); u++) {
             if ((units & (1 << u)) != 0) {
-                found.add(words.get(u));
+                to.append(separator).append(words.get(u));
+                separator = ", ";
             }
         }
-        return found;
+        return to;
     }
 }

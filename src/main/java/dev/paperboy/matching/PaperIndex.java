@@ -15,7 +15,9 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,7 +63,9 @@ public final class PaperIndex {
         this.ingestedMicros = new long[papers.size()];
         this.vectors = new WindowVectors(papers.stream().map(WindowPaper::vector).toList(), exact);
         Analyzer analyzer = InterestLanguage.paperAnalyzer();
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        // One buffer per file: every search clones its inputs, and a clone copies the view of each of a file's buffers.
+        ByteBuffersDirectory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(),
+                ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
             for (int ordinal = 0; ordinal < papers.size(); ordinal++) {
                 WindowPaper paper = papers.get(ordinal);

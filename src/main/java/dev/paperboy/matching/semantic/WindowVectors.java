@@ -18,7 +18,7 @@ public final class WindowVectors {
     private final boolean exact;
     private final int[] quantized;
     private final float[] scales;
-    private final Map<String, float[]> means = new ConcurrentHashMap<>();
+    private final Map<Long, float[]> means = new ConcurrentHashMap<>();
 
     /** With {@code exact}, cosines are computed in floats instead (to measure what the integers change). */
     public WindowVectors(List<float[]> vectors, boolean exact) {
@@ -55,7 +55,7 @@ public final class WindowVectors {
 
     /** The mean cosine of a unit vector with the papers of [from, to): the dot product with their mean vector. */
     public float meanCosine(float[] vector, int from, int to) {
-        float[] mean = means.computeIfAbsent(from + ":" + to, range -> mean(from, to));
+        float[] mean = means.computeIfAbsent((long) from << 32 | to, range -> mean(from, to));
         return Vectors.dot(vector, mean);
     }
 
