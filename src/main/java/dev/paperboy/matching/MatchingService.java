@@ -51,6 +51,7 @@ public class MatchingService {
     private final Counter builds;
     private final Object building = new Object();
     private final WindowLooks<Window> looks = new WindowLooks<>(this::window);
+    private final SharedMatchers matchers = new SharedMatchers();
     private volatile Built built;
 
     MatchingService(PaperboyConfig config, AgroalDataSource dataSource, PaperVectors paperVectors, InterestVectors interestVectors,
@@ -138,13 +139,16 @@ public class MatchingService {
      * A matcher over the committed papers ingested in (oldest, until], for a run or one shard of it; pass as
      * {@code oldest} the earliest {@code since} of its requests (at most {@link #window()} back): each interest is
      * scored once per matcher, over those papers. It loads the subscribers of each batch itself, in one query.
+     * The shards of a run planned on this node ask for the same window: they get the same matcher, so an interest
+     * many people follow is scored once per run, not once per shard (a shard is a few thousand subscribers).
      */
     public BatchMatcher batch(Instant oldest, Instant until) {
         Instant start = until.minus(window());
         PaperIndex index = recentIndex(start);
         int[] range = index.range(oldest.isBefore(start) ? start : oldest, until);
-        return new WindowMatcher(index, range, until, subscribers::profiles, meanings -> interestVectors.of(meanings, true),
-                config.digest().minScore());
+        return matchers.of(new SharedMatchers.Key(index, range[0], range[1], until), () -> new WindowMatcher(index,
+                range, until, subscribers::profiles, meanings -> interestVectors.of(meanings, true),
+                config.digest().minScore()));
     }
 
     /** Why a paper is in a digest, for its mail or page: the stored reason, and the interest's words marked. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -28,6 +29,11 @@ final class WindowMatcher implements BatchMatcher {
 
     /** A person who asked for trending papers gets at most this many of them per digest. */
     static final int TRENDING = 5;
+    /**
+     * The hits (16 bytes each) a matcher keeps for its next batches, about 200 MB: a run's matcher is shared by its
+     * shards, and a million people follow some 400,000 distinct interests of a few dozen to a few hundred hits each.
+     */
+    static final long MAX_HELD = 12_000_000;
 
     private final PaperIndex index;
     private final int[] range;
@@ -37,17 +43,27 @@ final class WindowMatcher implements BatchMatcher {
     private final float threshold;
     /** Scores by interest as typed; empty for an interest the language refuses (saved before it was checked). */
     private final Map<String, Optional<InterestHits>> scored = new ConcurrentHashMap<>();
+    /** Roughly how many hits {@link #scored} holds. */
+    private final AtomicLong held = new AtomicLong();
+    private final long maxHeld;
     /** The most upvoted papers of each (since, until] asked, most first: shared by the people of a period. */
     private final Map<List<Instant>, int[]> trending = new ConcurrentHashMap<>();
 
     WindowMatcher(PaperIndex index, int[] range, Instant until, Interests interests,
                   Function<Collection<String>, Map<String, float[]>> vectors, float threshold) {
+        this(index, range, until, interests, vectors, threshold, MAX_HELD);
+    }
+
+    /** Keeping at most about {@code maxHeld} hits for the next batches. */
+    WindowMatcher(PaperIndex index, int[] range, Instant until, Interests interests,
+                  Function<Collection<String>, Map<String, float[]>> vectors, float threshold, long maxHeld) {
         this.index = index;
         this.range = range;
         this.until = until;
         this.interests = interests;
         this.vectors = vectors;
         this.threshold = threshold;
+        this.maxHeld = maxHeld;
     }
 
     @Override
@@ -56,8 +72,7 @@ final class WindowMatcher implements BatchMatcher {
             return Map.of();
         }
         Map<Long, SubscriberInterests.Profile> followed = interests.of(batch.stream().map(MatchRequest::subscriberId).toList());
-        score(followed.values().stream().flatMap(p -> p.interests().stream()).filter(i -> !scored.containsKey(i))
-                .distinct().toList());
+        Map<String, Optional<InterestHits>> known = scores(followed.values());
         Map<Long, List<Match>> ranked = new HashMap<>();
         for (MatchRequest request : batch) {
             SubscriberInterests.Profile of = followed.get(request.subscriberId());
@@ -66,7 +81,7 @@ final class WindowMatcher implements BatchMatcher {
             }
             List<InterestHits> hits = new ArrayList<>(of.interests().size());
             for (String interest : of.interests()) {
-                scored.get(interest).ifPresent(hits::add);
+                known.get(interest).ifPresent(hits::add);
             }
             Instant end = request.until().isAfter(until) ? until : request.until();
             int[] mostUpvoted = of.trending() ? trending.computeIfAbsent(List.of(request.since(), end),
@@ -77,8 +92,38 @@ final class WindowMatcher implements BatchMatcher {
         return ranked;
     }
 
+    /**
+     * The scores of every interest these people follow: those scored before, and the new ones scored now (all in
+     * one go). What is kept for the next batches is bounded: past {@code maxHeld} hits, it starts afresh.
+     */
+    private Map<String, Optional<InterestHits>> scores(Collection<SubscriberInterests.Profile> profiles) {
+        Map<String, Optional<InterestHits>> known = new HashMap<>();
+        List<String> fresh = new ArrayList<>();
+        for (SubscriberInterests.Profile profile : profiles) {
+            for (String interest : profile.interests()) {
+                if (!known.containsKey(interest)) {
+                    Optional<InterestHits> hits = scored.get(interest);
+                    known.put(interest, hits);
+                    if (hits == null) {
+                        fresh.add(interest);
+                    }
+                }
+            }
+        }
+        Map<String, Optional<InterestHits>> scoredNow = score(fresh);
+        known.putAll(scoredNow);
+        long size = scoredNow.values().stream().mapToLong(h -> h.map(InterestHits::size).orElse(0) + 1L).sum();
+        if (held.addAndGet(size) > maxHeld) {
+            scored.clear();
+            held.set(size);
+        }
+        scored.putAll(scoredNow);
+        return known;
+    }
+
     /** Parses the new interests, fetches their vectors in one go, and scores each over the window. */
-    private void score(List<String> fresh) {
+    private Map<String, Optional<InterestHits>> score(List<String> fresh) {
+        Map<String, Optional<InterestHits>> scored = new HashMap<>();
         Map<String, ParsedInterest> parsed = new LinkedHashMap<>();
         for (String interest : fresh) {
             try {
@@ -95,5 +140,6 @@ final class WindowMatcher implements BatchMatcher {
         for (int i = 0; i < texts.size(); i++) {
             scored.put(texts.get(i), Optional.of(hits.get(i)));
         }
+        return scored;
     }
 }

@@ -18,6 +18,8 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The planner's seam: one matcher per window ranks a batch of subscribers, each by their own interests. */
@@ -80,6 +82,24 @@ class BatchMatcherTest {
         assertEquals(List.of(lichenOld), ids(wider.get(lichen)), "a paper already sent is excluded");
         assertFalse(wider.containsKey(glacier), "only the batch's subscribers are answered");
         assertEquals(Map.of(), matcher.rank(List.of()));
+    }
+
+    @Test
+    void theShardsOfARunShareOneMatcherSoEachInterestIsScoredOncePerRun() {
+        Instant until = Instant.now();
+        Instant oldest = until.minus(matching.window());
+        for (int attempt = 0; ; attempt++) {
+            PaperIndex before = matching.recentIndex(oldest);
+            BatchMatcher shard = matching.batch(oldest, until);
+            BatchMatcher nextShard = matching.batch(oldest, until);
+            if (matching.recentIndex(oldest) == before || attempt == 5) {
+                // another test's papers may come in meanwhile: that is another window, with its own matcher
+                assertSame(shard, nextShard);
+                break;
+            }
+        }
+        Instant nextRun = until.plusSeconds(1);
+        assertNotSame(matching.batch(oldest, until), matching.batch(nextRun.minus(matching.window()), nextRun));
     }
 
     /** The papers of this test among the matches: papers of other tests may come by meaning (lichens, glaciers). */

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A run's batch matching (each distinct interest scored once and shared, batches ranked on two threads, as the
- * planner and the scale benchmark use it) gives every subscriber exactly the list the plain path gives: each of
+ * planner and the scale benchmark use it, also when it keeps few scores between batches) gives every subscriber exactly the list the plain path gives: each of
  * their interests scored on its own, their papers merged by {@link Ranking}. Subscribers as the scale benchmark
  * draws them (popular interests followed by many, booleans, phrases, cat: filters, sentences), some asking for
  * trending papers, some with papers already sent and a later start; vectors made from the words (no model), so
@@ -69,6 +69,10 @@ class BatchRankingTest {
         BatchMatcher matcher = new WindowMatcher(index, new int[] {0, index.size()}, until, profiles,
                 meanings -> population.vectors(meanings, topicVectors), Fusion.THRESHOLD);
         Map<Long, List<Match>> batched = rankOnTwoThreads(matcher, requests);
+        // a matcher that may keep few scores between batches forgets them (again and again) and scores them anew
+        BatchMatcher forgetful = new WindowMatcher(index, new int[] {0, index.size()}, until, profiles,
+                meanings -> population.vectors(meanings, topicVectors), Fusion.THRESHOLD, 20_000);
+        assertEquals(batched, rankOnTwoThreads(forgetful, requests));
 
         int[] mostUpvoted = index.mostUpvoted(Instant.EPOCH, until, WindowMatcher.TRENDING + Match.MAX_LISTED);
         int compared = 0;
