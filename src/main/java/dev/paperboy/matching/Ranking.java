@@ -37,11 +37,17 @@ final class Ranking {
     /** The same, with what the person said of papers before ({@link Taste}) moving each candidate's score. */
     static List<Match> rank(PaperIndex index, Collection<InterestHits> interests, int[] mostUpvoted, int trending,
                             Taste taste, Instant since, Instant until, Set<Long> exclude, int limit) {
-        Map<Integer, Candidate> byPaper = new HashMap<>();
+        int[] range = index.range(since, until); // papers are in the order they came in: (since, until] is a range
+        int hitCount = 0;
+        for (InterestHits hits : interests) {
+            hitCount += hits.size();
+        }
+        Map<Integer, Candidate> byPaper = new HashMap<>(hitCount * 4 / 3 + 1);
         for (InterestHits hits : interests) {
             for (int j = 0; j < hits.size(); j++) {
                 int ordinal = hits.ordinals[j];
-                if (!index.ingestedIn(ordinal, since, until) || exclude.contains(index.paper(ordinal).id())) {
+                if (ordinal < range[0] || ordinal >= range[1]
+                        || !exclude.isEmpty() && exclude.contains(index.paper(ordinal).id())) {
                     continue;
                 }
                 Candidate candidate = byPaper.computeIfAbsent(ordinal, Candidate::new);
@@ -49,7 +55,6 @@ final class Ranking {
             }
         }
         if (!taste.none()) {
-            int[] range = index.range(since, until);
             taste.nearLiked(index, range[0], range[1]).forEach((ordinal, why) -> {
                 if (!exclude.contains(index.paper(ordinal).id())) {
                     byPaper.computeIfAbsent(ordinal, Candidate::new).broughtBy(why);
@@ -97,7 +102,7 @@ final class Ranking {
         InterestHits best;
         int at;
         float score = -1;
-        final List<String> others = new ArrayList<>(0);
+        List<String> others = List.of(); // most papers come by one interest
         /** Why feedback brings it, when no interest does. */
         String brought;
 
@@ -106,6 +111,9 @@ final class Ranking {
         }
 
         void add(InterestHits hits, int j) {
+            if (others.isEmpty() && (best != null || hits.scores[j] <= score)) {
+                others = new ArrayList<>(2);
+            }
             if (hits.scores[j] > score) {
                 if (best != null) {
                     others.add(0, best.interest);
