@@ -70,21 +70,7 @@ public record ChoicesForm(String email, String interests, String cadence, String
             try {
                 InterestLanguage.parse(interest);
             } catch (InterestRefused e) {
-                int at = e.position();
-                if (at < 1) {
-                    return null; // the interest as a whole
-                }
-                if (at > interest.length()) {
-                    return new RefusedAt(interest, " ", "", at);
-                }
-                int end = at; // a quote or a parenthesis alone, else the word or operator that starts there
-                if ("\"()".indexOf(interest.charAt(at - 1)) < 0) {
-                    while (end < interest.length() && !Character.isWhitespace(interest.charAt(end))
-                            && "\"()".indexOf(interest.charAt(end)) < 0) {
-                        end++;
-                    }
-                }
-                return new RefusedAt(interest.substring(0, at - 1), interest.substring(at - 1, end), interest.substring(end), at);
+                return RefusedAt.of(interest, e.position());
             }
         }
         return null;
@@ -92,6 +78,24 @@ public record ChoicesForm(String email, String interests, String cadence, String
 
     /** A refused interest cut around what goes wrong, which starts at {@code position} (1-based). */
     public record RefusedAt(String before, String at, String after, int position) {
+
+        /** {@code interest} cut at {@code at} (1-based): a quote or parenthesis alone, else the word there; null for 0. */
+        static RefusedAt of(String interest, int at) {
+            if (at < 1) {
+                return null; // the interest as a whole
+            }
+            if (at > interest.length()) {
+                return new RefusedAt(interest, " ", "", at);
+            }
+            int end = at;
+            if ("\"()".indexOf(interest.charAt(at - 1)) < 0) {
+                while (end < interest.length() && !Character.isWhitespace(interest.charAt(end))
+                        && "\"()".indexOf(interest.charAt(end)) < 0) {
+                    end++;
+                }
+            }
+            return new RefusedAt(interest.substring(0, at - 1), interest.substring(at - 1, end), interest.substring(end), at);
+        }
     }
 
     public boolean weekly() {

@@ -26,7 +26,8 @@ public class PreferencesResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance edit(ChoicesForm form, boolean saved, Links links, List<Feedbacks.Entry> feedback);
+        static native TemplateInstance edit(ChoicesForm form, boolean saved, Links links, List<Feedbacks.Entry> feedback,
+                                            List<InterestPreview> previews);
 
         static native TemplateInstance unavailable(String homeUrl, Links links);
     }
@@ -35,13 +36,15 @@ public class PreferencesResource {
     private final SubscriptionService subscriptions;
     private final SubscriberLinks links;
     private final Feedbacks feedbacks;
+    private final FormPreviews previews;
 
     PreferencesResource(SubscriberTokens tokens, SubscriptionService subscriptions, SubscriberLinks links,
-                        Feedbacks feedbacks) {
+                        Feedbacks feedbacks, FormPreviews previews) {
         this.tokens = tokens;
         this.subscriptions = subscriptions;
         this.links = links;
         this.feedbacks = feedbacks;
+        this.previews = previews;
     }
 
     @GET
@@ -50,18 +53,29 @@ public class PreferencesResource {
         if (!editable(subscriber)) {
             return Templates.unavailable(links.home(), links(subscriber));
         }
-        return Templates.edit(ChoicesForm.of(subscriber), false, links(subscriber), feedbacks.of(subscriber.id));
+        return Templates.edit(ChoicesForm.of(subscriber), false, links(subscriber), feedbacks.of(subscriber.id), List.of());
     }
 
+    /**
+     * Saves the choices; the "Preview" button (for browsers without script) shows what the typed interests would
+     * bring and saves nothing.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@PathParam("token") String token, @RestForm String interests, @RestForm String cadence,
                          @RestForm String hour, @RestForm String timezone, @RestForm String weekday,
-                         @RestForm String papers, @RestForm String trending, @RestForm String paused) {
+                         @RestForm String papers, @RestForm String trending, @RestForm String paused,
+                         @RestForm String preview) {
         Subscriber subscriber = tokens.subscriber(LinkTokens.Purpose.PREFERENCES, token).orElseThrow(NotFoundException::new);
         if (!editable(subscriber)) {
             return Response.status(Response.Status.CONFLICT)
                     .entity(Templates.unavailable(links.home(), links(subscriber))).build();
+        }
+        if (preview != null) {
+            ChoicesForm typed = new ChoicesForm(subscriber.email, interests, cadence, hour, timezone, paused != null,
+                    Map.of(), weekday, papers, trending != null);
+            return Response.ok(Templates.edit(typed, false, links(subscriber), feedbacks.of(subscriber.id),
+                    previews.of(interests))).build();
         }
         Map<String, String> errors = new LinkedHashMap<>();
         Optional<SubscriptionChoices> choices = SubscriptionChoices.check(SubscriptionChoices.lines(interests),
@@ -71,11 +85,12 @@ public class PreferencesResource {
             ChoicesForm typed = new ChoicesForm(subscriber.email, interests, cadence, hour, timezone, pause, errors,
                     weekday, papers, trending != null);
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.edit(typed, false, links(subscriber), feedbacks.of(subscriber.id))).build();
+                    .entity(Templates.edit(typed, false, links(subscriber), feedbacks.of(subscriber.id), List.of())).build();
         }
         Subscriber saved = subscriptions.updatePreferences(subscriber.tokenKey, choices.get(), pause)
                 .orElseThrow(NotFoundException::new);
-        return Response.ok(Templates.edit(ChoicesForm.of(saved), true, links(saved), feedbacks.of(saved.id))).build();
+        return Response.ok(Templates.edit(ChoicesForm.of(saved), true, links(saved), feedbacks.of(saved.id), List.of()))
+                .build();
     }
 
     /** The page's other links: unsubscribe, the feed, the subscriber's own data, and undoing a feedback. */

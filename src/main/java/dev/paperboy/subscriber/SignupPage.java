@@ -31,7 +31,7 @@ class SignupPage {
     String blank(String csrfToken) {
         Kept page = kept;
         if (page == null || System.nanoTime() - page.renderedAt > FRESH.toNanos()) {
-            String html = SignupResource.Templates.form(ChoicesForm.empty(), newest(), marker).render();
+            String html = SignupResource.Templates.form(ChoicesForm.empty(), newest(), marker, List.of()).render();
             int at = html.indexOf(marker);
             page = new Kept(html.substring(0, at), html.substring(at + marker.length()), System.nanoTime());
             kept = page;
@@ -39,9 +39,9 @@ class SignupPage {
         return page.head + csrfToken + page.tail;
     }
 
-    /** The form as typed, with its messages. */
-    TemplateInstance typed(ChoicesForm form, String csrfToken) {
-        return SignupResource.Templates.form(form, newest(), csrfToken);
+    /** The form as typed, with its messages and what its interests would bring (when asked). */
+    TemplateInstance typed(ChoicesForm form, String csrfToken, List<InterestPreview> previews) {
+        return SignupResource.Templates.form(form, newest(), csrfToken, previews);
     }
 
     private static List<NewestPaper> newest() {

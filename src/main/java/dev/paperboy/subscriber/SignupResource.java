@@ -31,21 +31,24 @@ public class SignupResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(ChoicesForm form, List<NewestPaper> papers, String csrfToken);
+        static native TemplateInstance form(ChoicesForm form, List<NewestPaper> papers, String csrfToken,
+                                            List<InterestPreview> previews);
 
         static native TemplateInstance checkInbox(String email);
     }
 
     private final SubscriptionService subscriptions;
     private final SignupPage page;
+    private final FormPreviews previews;
     private final CsrfTokenParameterProvider csrf;
     private final ClientAddresses clients;
     private final boolean recordClient;
 
-    SignupResource(SubscriptionService subscriptions, SignupPage page, CsrfTokenParameterProvider csrf,
-                   ClientAddresses clients, PaperboyConfig config) {
+    SignupResource(SubscriptionService subscriptions, SignupPage page, FormPreviews previews,
+                   CsrfTokenParameterProvider csrf, ClientAddresses clients, PaperboyConfig config) {
         this.subscriptions = subscriptions;
         this.page = page;
+        this.previews = previews;
         this.csrf = csrf;
         this.clients = clients;
         this.recordClient = config.recordSignupIp();
@@ -59,6 +62,8 @@ public class SignupResource {
     /**
      * The same "check your inbox" page whether or not the address was known: the form reveals no subscriber. A post
      * that filled the field people never see ({@link #TRAP}) is a bot's: it gets that page too, and nothing happens.
+     * The form's "Preview" button (for browsers without script) shows the form again with what each interest would
+     * bring, and subscribes nobody.
      */
     @POST
     @Path("subscribe")
@@ -66,7 +71,12 @@ public class SignupResource {
     public Response subscribe(@RestForm String email, @RestForm String interests, @RestForm String cadence,
                               @RestForm String hour, @RestForm String timezone, @RestForm String weekday,
                               @RestForm String papers, @RestForm String trending, @RestForm(TRAP) String trap,
-                              @Context HttpServerRequest request) {
+                              @RestForm String preview, @Context HttpServerRequest request) {
+        if (preview != null) {
+            ChoicesForm typed = new ChoicesForm(email, interests, cadence, hour, timezone, false, Map.of(), weekday,
+                    papers, trending != null);
+            return Response.ok(page.typed(typed, csrf.getToken(), previews.of(interests))).build();
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         Optional<String> address = EmailAddress.check(email);
         if (address.isEmpty()) {
@@ -77,7 +87,7 @@ public class SignupResource {
         if (!errors.isEmpty()) {
             ChoicesForm typed = new ChoicesForm(email, interests, cadence, hour, timezone, false, errors, weekday,
                     papers, trending != null);
-            return Response.status(Response.Status.BAD_REQUEST).entity(page.typed(typed, csrf.getToken())).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(page.typed(typed, csrf.getToken(), List.of())).build();
         }
         if (trap == null || trap.isEmpty()) {
             subscriptions.signUp(address.get(), choices.get(), recordClient ? clients.of(request) : null);

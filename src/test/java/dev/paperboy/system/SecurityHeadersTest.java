@@ -79,6 +79,10 @@ class SecurityHeadersTest {
         assertPage("form with errors", 400, new Visitor().submit("/", "/subscribe", Map.of("email", "nope")));
         assertPage("check inbox", 200, new Visitor().submit("/", "/subscribe",
                 Map.of("email", People.address("csp.inbox"), "interests", "tides")));
+        assertPage("form with its preview", 200, new Visitor().submit("/", "/subscribe",
+                Map.of("interests", "tides\n\"unclosed", "preview", "on")));
+        assertPage("preferences with their preview", 200, new Visitor().submit(person.preferences(),
+                person.preferences(), Map.of("interests", "tidal energy", "preview", "on")));
         assertPage("expired form", 400, RestAssured.given().contentType("application/x-www-form-urlencoded")
                 .formParam("email", "x@example.org").post("/subscribe"));
         assertPage("unknown link", 404, RestAssured.given().get("/confirm/nothing.here"));
