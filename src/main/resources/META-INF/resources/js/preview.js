@@ -67,7 +67,7 @@
         region.removeAttribute('aria-busy');
         if (answer.paused) { pause(answer.paused); return; }
         if (answer.failed) {
-          if (interest === wanted) { note('The preview is not available just now.'); shown = null; }
+          if (interest === wanted) { note('The preview is not available just now.'); shown = null; } else { update(); }
           return;
         }
         remember(interest, answer);
