@@ -55,12 +55,13 @@ final class Ranking {
             }
         }
         if (!taste.none()) {
-            taste.nearLiked(index, range[0], range[1]).forEach((ordinal, why) -> {
+            Taste.Near near = taste.over(index, range[0], range[1]);
+            near.nearLiked().forEach((ordinal, why) -> {
                 if (!exclude.contains(index.paper(ordinal).id())) {
                     byPaper.computeIfAbsent(ordinal, Candidate::new).broughtBy(why);
                 }
             });
-            byPaper.values().removeIf(c -> !c.adjust(taste, index.paper(c.ordinal).vector()));
+            byPaper.values().removeIf(c -> !c.adjust(near));
         }
         List<Candidate> ranked = new ArrayList<>(byPaper.values());
         ranked.sort((a, b) -> {
@@ -127,8 +128,8 @@ final class Ranking {
         }
 
         /** Moves the score by the person's taste; false when the paper must leave the list. */
-        boolean adjust(Taste taste, float[] vector) {
-            score = taste.adjust(score, vector);
+        boolean adjust(Taste.Near taste) {
+            score = taste.adjust(score, ordinal);
             return !Float.isNaN(score);
         }
 

@@ -44,10 +44,10 @@ class SubscriberInterests {
                     select array_agg(pf.more order by pf.paper_id) as more,
                            array_agg(v.vector order by pf.paper_id) as vectors,
                            array_agg(p.title order by pf.paper_id) as titles
-                    from paper_feedback pf join paper_vector v on v.paper_id = pf.paper_id
-                    join paper p on p.id = pf.paper_id
-                    where pf.subscriber_id = s.id) f on true
-                where s.id = any(?)""")) {
+                    from (select paper_id, more from paper_feedback where subscriber_id = s.id
+                          order by created_at desc limit %d) pf
+                    join paper_vector v on v.paper_id = pf.paper_id join paper p on p.id = pf.paper_id) f on true
+                where s.id = any(?)""".formatted(Taste.MOST_CHOICES))) {
             q.setArray(1, c.createArrayOf("bigint", subscriberIds.toArray()));
             try (ResultSet rows = q.executeQuery()) {
                 while (rows.next()) {

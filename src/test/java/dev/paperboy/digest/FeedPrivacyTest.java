@@ -81,7 +81,7 @@ class FeedPrivacyTest {
             String lower = body.toLowerCase(Locale.ROOT);
             assertFalse(lower.contains(email.toLowerCase(Locale.ROOT)), path + " shows the address:\n" + body);
             assertFalse(lower.contains("feed.privacy." + marker), path + " shows the address's local part");
-            for (String kind : new String[]{"/preferences/", "/unsubscribe/", "/confirm/"}) {
+            for (String kind : new String[]{"/preferences/", "/unsubscribe/", "/confirm/", "/feedback/"}) {
                 assertFalse(body.contains(kind), path + " links to " + kind + ":\n" + body);
             }
             for (String secret : secrets) {

@@ -58,6 +58,9 @@ class FeedbackJourneyTest {
         String less = first.linkAfter(disliked, "Less like this");
         String more = first.linkAfter(liked, "More like this");
         long subscriberId = Rows.number("select id from subscriber where email_key = lower(?)", liker);
+        String webPage = RestAssured.get(first.linkPath("/digests/")).then().statusCode(200).extract().asString();
+        assertTrue(webPage.contains(">Less like this</a>") && webPage.contains(">More like this</a>"),
+                "the digest's web page carries the links too: " + webPage);
 
         String page = RestAssured.get(less).then().statusCode(200).extract().asString();
         assertTrue(page.contains("Less like this: " + disliked), page);
