@@ -80,7 +80,8 @@ class ClaimedMails {
         for (Claims.Claim claim : sending) {
             Digest digest = digest(claim);
             Subscriber subscriber = subscribers.get(claim.subscriberId());
-            DigestView view = views.of(digest, subscriber, items.getOrDefault(claim.digestId(), List.of()));
+            DigestView view = views.forMail(digest, subscriber, items.getOrDefault(claim.digestId(), List.of()),
+                    subscriber.papers);
             prepared.add(new Prepared(claim, mail.compose(digest, subscriber, view), null, null));
         }
         return prepared;

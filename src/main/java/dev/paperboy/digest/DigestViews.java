@@ -59,6 +59,19 @@ class DigestViews {
                 links.preferences(subscriber), links.unsubscribe(subscriber), links.home(), null);
     }
 
+    /**
+     * The digest as a mail that shows its first {@code shown} papers: those get their links, the others (read
+     * without why, see {@link #items(Collection, ToLongFunction)}) are counted as more on the web page.
+     */
+    DigestView forMail(Digest digest, Subscriber subscriber, List<DigestView.Item> items, int shown) {
+        if (items.size() <= shown) {
+            return of(digest, subscriber, items);
+        }
+        DigestView view = of(digest, subscriber, items.subList(0, shown));
+        return new DigestView(view.email(), view.periodLabel(), view.papers(), view.viewUrl(), view.preferencesUrl(),
+                view.unsubscribeUrl(), view.homeUrl(), view.testOf(), items.size() - shown);
+    }
+
     /** The digest as the feed shows it: the papers only, nothing of the subscriber and no link to the subscription. */
     DigestView forFeed(Digest digest) {
         return new DigestView(null, periodLabel(digest.period), items(digest), feedEntryUrl(digest), null, null,
