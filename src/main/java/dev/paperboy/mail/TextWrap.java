@@ -24,10 +24,22 @@ public final class TextWrap {
         StringBuilder out = new StringBuilder(text.length() + 16);
         int column = indent;
         boolean lineEmpty = true;
-        for (String word : text.strip().split("\\s+")) {
-            if (word.isEmpty()) {
-                continue;
+        String stripped = text.strip();
+        int end = 0;
+        while (true) {
+            // the words between runs of ASCII whitespace, as split("\\s+") found them (a sender wraps ~40 texts a mail)
+            int start = end;
+            while (start < stripped.length() && space(stripped.charAt(start))) {
+                start++;
             }
+            if (start == stripped.length()) {
+                break;
+            }
+            end = start;
+            while (end < stripped.length() && !space(stripped.charAt(end))) {
+                end++;
+            }
+            String word = stripped.substring(start, end);
             if (!lineEmpty && column + 1 + word.length() > WIDTH) {
                 out.append('\n').append(pad);
                 column = indent;
@@ -42,5 +54,9 @@ public final class TextWrap {
             lineEmpty = false;
         }
         return out.toString();
+    }
+
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }

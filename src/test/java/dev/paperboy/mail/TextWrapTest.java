@@ -33,4 +33,44 @@ class TextWrapTest {
         assertEquals("", TextWrap.wrapped("", 5));
         assertEquals("", TextWrap.wrapped(null, 5));
     }
+
+    @Test
+    void wrapsRandomTextAsSplittingOnWhitespaceDid() {
+        java.util.Random random = new java.util.Random(8);
+        String pieces = "ab cd\tef\n\u000B\f\r\u00A0\u2003é漢 https://example.org/x";
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(120); n > 0; n--) {
+                text.append(pieces.charAt(random.nextInt(pieces.length())));
+            }
+            int indent = random.nextInt(9);
+            assertEquals(bySplitting(text.toString(), indent), TextWrap.wrapped(text.toString(), indent), text::toString);
+        }
+    }
+
+    /** The wrapping as first written, with a regular expression: the reference for the hand-written scan. */
+    private static String bySplitting(String text, int indent) {
+        String pad = " ".repeat(indent);
+        StringBuilder out = new StringBuilder();
+        int column = indent;
+        boolean lineEmpty = true;
+        for (String word : text.strip().split("\\s+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (!lineEmpty && column + 1 + word.length() > TextWrap.WIDTH) {
+                out.append('\n').append(pad);
+                column = indent;
+                lineEmpty = true;
+            }
+            if (!lineEmpty) {
+                out.append(' ');
+                column++;
+            }
+            out.append(word);
+            column += word.length();
+            lineEmpty = false;
+        }
+        return out.toString();
+    }
 }
