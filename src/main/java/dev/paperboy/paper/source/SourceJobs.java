@@ -75,10 +75,18 @@ class SourceJobs {
     }
 
     void remove(String name) {
-        try {
-            quartz.deleteJob(JobKey.jobKey(name, GROUP));
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("Could not remove the job of source " + name, e);
+        JobKey job = JobKey.jobKey(name, GROUP);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                quartz.deleteJob(job);
+                return;
+            } catch (SchedulerException e) {
+                // Quartz lists the job's triggers, then unschedules each: a one-shot poll that fires in between is
+                // gone by then, and deleteJob gives up before removing anything. A second look no longer lists it.
+                if (attempt == 3) {
+                    throw new IllegalStateException("Could not remove the job of source " + name, e);
+                }
+            }
         }
     }
 
