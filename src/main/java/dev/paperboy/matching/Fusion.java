@@ -54,6 +54,19 @@ final class Fusion {
     /** One interest; with another weight of the lexical side, 1 ranking by BM25 alone, 0 by meaning alone. */
     static InterestHits score(PaperIndex index, int from, int to, InterestQuery interest, float lexicalWeight,
                               float threshold) {
+        return score(index, from, to, interest, lexicalWeight, threshold, true);
+    }
+
+    /**
+     * Every paper the interest's structure admits with a score above zero, without the threshold and the cut: the
+     * papers that come next after a digest's, for a preview that shows where its list ends.
+     */
+    static InterestHits scoreUncut(PaperIndex index, int from, int to, InterestQuery interest, float lexicalWeight) {
+        return score(index, from, to, interest, lexicalWeight, Float.MIN_VALUE, false);
+    }
+
+    private static InterestHits score(PaperIndex index, int from, int to, InterestQuery interest, float lexicalWeight,
+                                      float threshold, boolean cut) {
         int n = index.size();
         float[] bm25 = index.scores(interest.lexical);
         float best = 0;
@@ -83,7 +96,9 @@ final class Fusion {
                 scores[passing++] = score;
             }
         }
-        passing = closeToBest(ordinals, scores, passing, lexicalWeight < 1 ? semantic : null);
+        if (cut) {
+            passing = closeToBest(ordinals, scores, passing, lexicalWeight < 1 ? semantic : null);
+        }
         return sorted(interest, index, Arrays.copyOf(ordinals, passing), Arrays.copyOf(scores, passing),
                 inTitle, inAbstract);
     }

@@ -20,6 +20,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,25 +115,51 @@ public class MatchingService {
      * same words) is answered from memory until the index changes.
      */
     public List<Previewed> preview(ParsedInterest interest, int limit) {
+        return preview(interest, limit, false);
+    }
+
+    /**
+     * The same, and when fewer than {@code limit} papers pass, the next best after them (marked not in the digest),
+     * in the same order of score: where the person's list ends, and what an interest a little different would bring.
+     */
+    public List<Previewed> previewWithNextBest(ParsedInterest interest, int limit) {
+        return preview(interest, limit, true);
+    }
+
+    private List<Previewed> preview(ParsedInterest interest, int limit, boolean nextBest) {
         Instant now = Instant.now();
         PaperIndex index = recentIndex(now.minus(window()));
         Instant since = now.minus(config.recentWindow());
         int[] range = index.range(since, now);
-        return index.rememberedPreview(interest.text(), range, limit, () -> {
+        return index.rememberedPreview((nextBest ? "+" : "=") + interest.text(), range, limit, () -> {
+            InterestQuery query = new InterestQuery(interest, interest.meaning().isEmpty() ? null
+                    : interestVectors.of(interest.meaning()));
             InterestHits hits = index.remembered(interest.text(), range, () -> Fusion.score(index, range[0], range[1],
-                    List.of(new InterestQuery(interest, interest.meaning().isEmpty() ? null
-                            : interestVectors.of(interest.meaning()))), config.digest().minScore()).get(0));
+                    List.of(query), config.digest().minScore()).get(0));
             List<Previewed> previewed = new ArrayList<>();
+            Set<Long> listed = new HashSet<>();
             for (Match match : Ranking.rank(index, List.of(hits), since, now, Set.of(), limit)) {
-                WindowPaper paper = index.byId(match.paperId());
-                previewed.add(new Previewed(paper, match, explanations.of(interest, match.reason(), paper)));
+                previewed.add(previewed(index, interest, match, true));
+                listed.add(match.paperId());
+            }
+            if (nextBest && previewed.size() < limit) {
+                InterestHits all = index.remembered("\0uncut\0" + interest.text(), range,
+                        () -> Fusion.scoreUncut(index, range[0], range[1], query, Fusion.LEXICAL_WEIGHT));
+                for (Match match : Ranking.rank(index, List.of(all), since, now, listed, limit - previewed.size())) {
+                    previewed.add(previewed(index, interest, match, false));
+                }
             }
             return previewed;
         });
     }
 
-    /** One paper of a preview, how it ranked, and why. */
-    public record Previewed(WindowPaper paper, Match match, Explanation why) {
+    private Previewed previewed(PaperIndex index, ParsedInterest interest, Match match, boolean inDigest) {
+        WindowPaper paper = index.byId(match.paperId());
+        return new Previewed(paper, match, explanations.of(interest, match.reason(), paper), inDigest);
+    }
+
+    /** One paper of a preview, how it ranked, why, and whether a digest would bring it (or it only comes next). */
+    public record Previewed(WindowPaper paper, Match match, Explanation why, boolean inDigest) {
     }
 
     /**

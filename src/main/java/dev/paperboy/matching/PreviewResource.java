@@ -25,8 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What one interest would bring from the recent window, ranked as a first digest is, each paper with its score
- * and why (the matched words marked in its title and snippet). An interest the language refuses gets a 400 that
- * says what is wrong and at which character.
+ * and why (the matched words marked in its title and snippet), then, up to the limit, the next best marked as not
+ * in the digest. An interest the language refuses gets a 400 that says what is wrong and at which character.
  */
 @Path("/api/preview")
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,7 +63,8 @@ public class PreviewResource {
     }
 
     @GET
-    @Operation(summary = "The papers of the recent window one interest would bring, ranked, each with score and why")
+    @Operation(summary = "The papers of the recent window one interest would bring, ranked, each with score and why;"
+            + " then the next best, not in the digest")
     @APIResponse(responseCode = "200", description = "Best first", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = PreviewItem.class)))
     @APIResponse(responseCode = "400", description = "The interest language refuses the interest, or a bad limit: what and where",
@@ -83,7 +84,7 @@ public class PreviewResource {
         if (parsed.size() > REMEMBERED) {
             parsed.clear();
         }
-        List<MatchingService.Previewed> previewed = matching.preview((ParsedInterest) read, count);
+        List<MatchingService.Previewed> previewed = matching.previewWithNextBest((ParsedInterest) read, count);
         String key = count + ":" + interest;
         Answer known = answers.get(key);
         if (known == null || known.previewed() != previewed) { // the same list while the index lasts
@@ -127,10 +128,10 @@ public class PreviewResource {
      * where everything is escaped but the {@code <mark>} around matched words.
      */
     public record PreviewItem(long id, String title, String url, float score, String why, String titleHtml,
-                              String snippet, String snippetHtml) {
+                              String snippet, String snippetHtml, boolean inDigest) {
         static PreviewItem of(MatchingService.Previewed p) {
             return new PreviewItem(p.paper().id(), p.paper().title(), p.paper().link(), p.match().score(),
-                    p.why().reason(), p.why().titleHtml(), p.why().snippet(), p.why().snippetHtml());
+                    p.why().reason(), p.why().titleHtml(), p.why().snippet(), p.why().snippetHtml(), p.inDigest());
         }
     }
 }

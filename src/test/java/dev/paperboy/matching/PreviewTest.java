@@ -38,6 +38,26 @@ class PreviewTest {
                 preview.getString("[0].why"));
     }
 
+    /** Where the list of a digest ends: its papers first, then the next best up to the limit, marked as not in it. */
+    @Test
+    void afterTheDigestsPapersComeTheNextBestMarkedNotInTheDigest() {
+        String word = "zeolite" + People.marker();
+        AdminApi.importPapers("""
+                [{"title": "%1$s catalysis at scale", "abstract": "We study %1$s catalysis in industrial reactors."},
+                 {"title": "Catalysis without %1$s", "abstract": "Industrial reactors and their catalysts."}]"""
+                .formatted(word));
+        JsonPath preview = RestAssured.given().queryParam("interest", "\"" + word + " catalysis\"")
+                .queryParam("limit", 8).get("/api/preview").then().statusCode(200).extract().jsonPath();
+        List<Boolean> inDigest = preview.getList("inDigest", Boolean.class);
+        List<String> titles = preview.getList("title");
+        assertEquals(8, titles.size(), "filled up to the limit: " + titles);
+        assertEquals(word + " catalysis at scale", titles.get(0));
+        assertTrue(inDigest.get(0), "the phrase's paper is in the digest");
+        int firstOut = inDigest.indexOf(false);
+        assertTrue(firstOut > 0, "the next best come after the digest's papers: " + inDigest);
+        assertFalse(inDigest.subList(firstOut, inDigest.size()).contains(true), "digest papers first: " + inDigest);
+    }
+
     @Test
     void marksTheMatchedWordsAndBringsPapersThatSayItInOtherWords() {
         JsonPath preview = RestAssured.given().queryParam("interest", "hypernetworks").queryParam("limit", 10)

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Measures the ranking against the graded judgments in {@code quality/judgments.json} (written by hand over the 62
@@ -108,9 +109,10 @@ final class RankingQuality {
             InterestHits scored = Fusion.score(index, 0, index.size(), j.interest, lexicalWeight, Fusion.THRESHOLD);
             List<Match> digest = Ranking.rank(index, List.of(scored), Instant.EPOCH, Instant.now(), Set.of(),
                     DIGEST_SIZE);
+            List<Match> preview = previewOf(j, digest, lexicalWeight);
             double ideal = dcg(j.grades.values().stream().sorted((a, b) -> b - a).toList());
             if (ideal > 0) {
-                ndcg += dcg(digest.stream().map(m -> j.grades.getOrDefault(m.paperId(), 0)).toList()) / ideal;
+                ndcg += dcg(preview.stream().map(m -> j.grades.getOrDefault(m.paperId(), 0)).toList()) / ideal;
                 graded++;
             }
             hits += (int) digest.stream().filter(m -> j.grades.getOrDefault(m.paperId(), 0) == 2).count();
@@ -157,7 +159,16 @@ final class RankingQuality {
         }
     }
 
-    /** Each judged interest under the fusion: its nDCG@10, and what its digest of 10 holds. */
+    /** The preview of ten, as /api/preview answers: the digest's papers, then the next best (not in the digest). */
+    private List<Match> previewOf(Judged j, List<Match> digest, float lexicalWeight) {
+        List<Match> preview = new ArrayList<>(digest);
+        preview.addAll(Ranking.rank(index, List.of(Fusion.scoreUncut(index, 0, index.size(), j.interest,
+                        lexicalWeight)), Instant.EPOCH, Instant.now(),
+                digest.stream().map(Match::paperId).collect(Collectors.toSet()), DIGEST_SIZE - digest.size()));
+        return preview;
+    }
+
+    /** Each judged interest under the fusion: its nDCG@10 (of the preview), and what its digest of 10 holds. */
     List<String> details() {
         List<String> lines = new ArrayList<>();
         for (Judged j : judged) {
@@ -167,7 +178,8 @@ final class RankingQuality {
                     DIGEST_SIZE);
             double ideal = dcg(j.grades.values().stream().sorted((a, b) -> b - a).toList());
             double ndcg = ideal == 0 ? Double.NaN
-                    : dcg(digest.stream().map(m -> j.grades.getOrDefault(m.paperId(), 0)).toList()) / ideal;
+                    : dcg(previewOf(j, digest, Fusion.LEXICAL_WEIGHT).stream()
+                            .map(m -> j.grades.getOrDefault(m.paperId(), 0)).toList()) / ideal;
             long[] byGrade = new long[3];
             digest.forEach(m -> byGrade[j.grades.getOrDefault(m.paperId(), 0)]++);
             long onTopic = j.grades.values().stream().filter(g -> g == 2).count();
