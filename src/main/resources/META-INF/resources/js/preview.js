@@ -147,23 +147,35 @@
       fill(group, true);
       return;
     }
-    if (!answer.papers.length) {
+    // The answer lists the papers a digest would bring, then the next best up to the limit (inDigest false).
+    var bring = answer.papers.filter(function (paper) { return paper.inDigest !== false; });
+    var next = answer.papers.filter(function (paper) { return paper.inDigest === false; });
+    if (!bring.length) {
       group.appendChild(el('p', 'preview-head', 'No recent paper matches “' + interest + '” yet; new papers may.'));
     } else {
       group.appendChild(el('p', 'preview-head', '“' + interest + '” would bring, best first:'));
-      var list = el('ol', 'preview-papers');
-      answer.papers.forEach(function (paper) {
-        var item = el('li'), title = paper.url ? el('a') : el('span', 'preview-title');
-        if (paper.url) { title.href = paper.url; }
-        title.appendChild(marked(paper.titleHtml, paper.title));
-        item.appendChild(title);
-        item.appendChild(document.createTextNode(' '));
-        item.appendChild(el('span', 'preview-why', shortWhy(String(paper.why), interest)));
-        list.appendChild(item);
-      });
-      group.appendChild(list);
+      group.appendChild(papers(bring, 'preview-papers', interest));
+    }
+    if (next.length) {
+      group.appendChild(el('p', 'preview-head preview-next-head',
+        bring.length ? 'Next best, not in your digest:' : 'Closest, not in your digest:'));
+      group.appendChild(papers(next, 'preview-papers preview-next', interest));
     }
     fill(group, false);
+  }
+
+  function papers(list, className, interest) {
+    var ol = el('ol', className);
+    list.forEach(function (paper) {
+      var item = el('li'), title = paper.url ? el('a') : el('span', 'preview-title');
+      if (paper.url) { title.href = paper.url; }
+      title.appendChild(marked(paper.titleHtml, paper.title));
+      item.appendChild(title);
+      item.appendChild(document.createTextNode(' '));
+      item.appendChild(el('span', 'preview-why', shortWhy(String(paper.why), interest)));
+      ol.appendChild(item);
+    });
+    return ol;
   }
 
   function note(text) {

@@ -131,9 +131,14 @@ class PreviewBrowserTest {
             WebElement field = browser.find("#interests");
             field.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "\n" + word + " brine");
             awaitText(browser, "#interests-preview .preview-head", "“" + word + " brine” would bring");
-            List<String> titles = browser.driver().findElements(By.cssSelector("#interests-preview li a"))
+            List<String> titles = browser.driver()
+                    .findElements(By.cssSelector("#interests-preview ol.preview-papers:not(.preview-next) li a"))
                     .stream().map(WebElement::getText).toList();
             assertTrue(titles.contains(word + " crystals grown in brine"), titles.toString());
+            awaitText(browser, "#interests-preview .preview-next-head", "Next best, not in your digest:");
+            List<String> next = browser.driver().findElements(By.cssSelector("#interests-preview ol.preview-next li a"))
+                    .stream().map(WebElement::getText).toList();
+            assertFalse(next.isEmpty() || next.stream().anyMatch(titles::contains), titles + " then " + next);
             PageChecks.assertReadable(browser, "preview-preferences");
 
             field.sendKeys("\n(brine AND");
