@@ -20,7 +20,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -136,18 +135,14 @@ public class MatchingService {
                     : interestVectors.of(interest.meaning()));
             InterestHits hits = index.remembered(interest.text(), range, () -> Fusion.score(index, range[0], range[1],
                     List.of(query), config.digest().minScore()).get(0));
+            List<Match> digest = Ranking.rank(index, List.of(hits), since, now, Set.of(), limit);
             List<Previewed> previewed = new ArrayList<>();
-            Set<Long> listed = new HashSet<>();
-            for (Match match : Ranking.rank(index, List.of(hits), since, now, Set.of(), limit)) {
-                previewed.add(previewed(index, interest, match, true));
-                listed.add(match.paperId());
-            }
-            if (nextBest && previewed.size() < limit) {
+            digest.forEach(match -> previewed.add(previewed(index, interest, match, true)));
+            if (nextBest && digest.size() < limit) {
                 InterestHits all = index.remembered("\0uncut\0" + interest.text(), range,
                         () -> Fusion.scoreUncut(index, range[0], range[1], query, Fusion.LEXICAL_WEIGHT));
-                for (Match match : Ranking.rank(index, List.of(all), since, now, listed, limit - previewed.size())) {
-                    previewed.add(previewed(index, interest, match, false));
-                }
+                Ranking.nextBest(index, all, digest, since, now, limit)
+                        .forEach(match -> previewed.add(previewed(index, interest, match, false)));
             }
             return previewed;
         });

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,18 @@ final class Ranking {
     static List<Match> rank(PaperIndex index, Collection<InterestHits> interests, Instant since, Instant until,
                             Set<Long> exclude, int limit) {
         return rank(index, interests, new int[0], 0, since, until, exclude, limit);
+    }
+
+    /**
+     * What comes after a digest's list once the cuts are lifted ({@code uncut}, from {@link Fusion#scoreUncut}), best
+     * first, enough to make the two {@code limit} long: what a preview shows under its line.
+     */
+    static List<Match> nextBest(PaperIndex index, InterestHits uncut, List<Match> digest, Instant since,
+                                Instant until, int limit) {
+        Set<Long> listed = new HashSet<>();
+        digest.forEach(match -> listed.add(match.paperId()));
+        return digest.size() >= limit ? List.of()
+                : rank(index, List.of(uncut), since, until, listed, limit - digest.size());
     }
 
     /**

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Measures the ranking against the graded judgments in {@code quality/judgments.json} (written by hand over the 62
@@ -162,9 +161,8 @@ final class RankingQuality {
     /** The preview of ten, as /api/preview answers: the digest's papers, then the next best (not in the digest). */
     private List<Match> previewOf(Judged j, List<Match> digest, float lexicalWeight) {
         List<Match> preview = new ArrayList<>(digest);
-        preview.addAll(Ranking.rank(index, List.of(Fusion.scoreUncut(index, 0, index.size(), j.interest,
-                        lexicalWeight)), Instant.EPOCH, Instant.now(),
-                digest.stream().map(Match::paperId).collect(Collectors.toSet()), DIGEST_SIZE - digest.size()));
+        preview.addAll(Ranking.nextBest(index, Fusion.scoreUncut(index, 0, index.size(), j.interest, lexicalWeight),
+                digest, Instant.EPOCH, Instant.now(), DIGEST_SIZE));
         return preview;
     }
 
