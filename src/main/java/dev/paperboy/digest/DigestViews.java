@@ -99,18 +99,26 @@ class DigestViews {
     }
 
     /**
-     * As {@link #items(Collection)}, but only the first {@code shown} papers of each digest explained; the others
-     * carry their title and reason only, to be counted as more on the web. A mail shows the subscriber's number of
-     * papers, and explaining a paper (marking the interest in its abstract) is most of what a mail costs to compose.
+     * As {@link #items(Collection)}, but only the first {@code shown} papers of each digest read and explained; the
+     * others carry their number, id and reason only, to be counted as more on the web. A mail shows the subscriber's
+     * number of papers (10 of up to 50 by default), and explaining a paper (marking the interest in its abstract) is
+     * most of what a mail costs to compose; loading the papers it does not show was a twelfth.
      */
     Map<Long, List<DigestView.Item>> items(Collection<Long> digestIds, ToLongFunction<Long> shown) {
         List<Object[]> rows = entityManager.createNativeQuery("""
                         select digest_id, paper_id, reason, interest, trending from digest_paper where digest_id in (?1)
                         order by digest_id, position""")
                 .setParameter(1, digestIds).getResultList();
-        Map<Long, Paper> papers = new HashMap<>();
         Set<Long> paperIds = new HashSet<>();
-        rows.forEach(row -> paperIds.add(((Number) row[1]).longValue()));
+        Map<Long, Integer> positions = new HashMap<>();
+        for (Object[] row : rows) {
+            long digestId = ((Number) row[0]).longValue();
+            int position = positions.merge(digestId, 1, Integer::sum);
+            if (position <= shown.applyAsLong(digestId)) {
+                paperIds.add(((Number) row[1]).longValue());
+            }
+        }
+        Map<Long, Paper> papers = new HashMap<>();
         if (!paperIds.isEmpty()) {
             Paper.<Paper>list("id in ?1", paperIds).forEach(paper -> papers.put(paper.id, paper));
         }
@@ -119,11 +127,14 @@ class DigestViews {
             long digestId = ((Number) row[0]).longValue();
             List<DigestView.Item> list = items.computeIfAbsent(digestId, id -> new ArrayList<>());
             long paperId = ((Number) row[1]).longValue();
-            Paper paper = papers.get(paperId);
-            Explanation why = list.size() < shown.applyAsLong(digestId)
-                    ? explanations.of((String) row[3], (String) row[2], paper)
-                    : new Explanation((String) row[2], paper.title, null, null, null);
-            list.add(item(list.size() + 1, paper, why, Boolean.TRUE.equals(row[4])));
+            boolean trending = Boolean.TRUE.equals(row[4]);
+            if (list.size() < shown.applyAsLong(digestId)) {
+                Paper paper = papers.get(paperId);
+                list.add(item(list.size() + 1, paper, explanations.of((String) row[3], (String) row[2], paper), trending));
+            } else {
+                list.add(new DigestView.Item(list.size() + 1, paperId, null, null, null, null, null, null,
+                        (String) row[2], trending, null, null));
+            }
         }
         return items;
     }

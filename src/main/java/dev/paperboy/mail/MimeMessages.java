@@ -5,6 +5,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -54,17 +55,29 @@ final class MimeMessages {
         if (feedbackId != null) {
             message.setHeader("Feedback-ID", mail.kind() + ":" + feedbackId);
         }
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
-        text.setHeader("Content-Transfer-Encoding", TransferEncoding.of(mail.text()));
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
-        html.setHeader("Content-Transfer-Encoding", TransferEncoding.of(mail.html()));
         MimeMultipart alternative = new MimeMultipart("alternative");
-        alternative.addBodyPart(text);
-        alternative.addBodyPart(html);
+        alternative.addBodyPart(textPart(mail.text(), "plain"));
+        alternative.addBodyPart(textPart(mail.html(), "html"));
         message.setContent(alternative);
         message.saveChanges();
         return message;
+    }
+
+    /**
+     * A UTF-8 text part with the transfer encoding Jakarta Mail would choose; a quoted-printable one is encoded here,
+     * into the same bytes, and Jakarta Mail copies them as they are.
+     */
+    static MimeBodyPart textPart(String body, String subtype) throws MessagingException {
+        String encoding = TransferEncoding.of(body);
+        if (encoding.equals(TransferEncoding.QUOTED_PRINTABLE)) {
+            InternetHeaders headers = new InternetHeaders();
+            headers.setHeader("Content-Type", "text/" + subtype + "; charset=UTF-8");
+            headers.setHeader("Content-Transfer-Encoding", encoding);
+            return new MimeBodyPart(headers, QuotedPrintable.encode(body));
+        }
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(body, StandardCharsets.UTF_8.name(), subtype);
+        part.setHeader("Content-Transfer-Encoding", encoding);
+        return part;
     }
 }

@@ -8,6 +8,7 @@ package dev.paperboy.mail;
  */
 final class TransferEncoding {
 
+    static final String QUOTED_PRINTABLE = "quoted-printable";
     private static final int LONGEST_LINE = 998;
 
     private TransferEncoding() {
@@ -54,8 +55,8 @@ final class TransferEncoding {
             }
         }
         if (other == 0) {
-            return longLine ? "quoted-printable" : "7bit";
+            return longLine ? QUOTED_PRINTABLE : "7bit";
         }
-        return ascii > other ? "quoted-printable" : "base64";
+        return ascii > other ? QUOTED_PRINTABLE : "base64";
     }
 }

@@ -1,0 +1,98 @@
+package dev.paperboy.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A text body encoded as quoted-printable UTF-8 in one pass over an array, the bytes Jakarta Mail's encoder writes for
+ * it: that encoder takes every byte through three virtual calls to the socket's stream, and was an eighth of what a
+ * sender spent on a digest. Same rules: lines of at most 76 bytes with a soft break {@code =} before the 76th; a line
+ * break (LF, CR or CRLF) written as CRLF; a space kept unless it ends a line or the body; control bytes, {@code =}
+ * and everything from DEL up as {@code =XX}.
+ */
+final class QuotedPrintable {
+
+    /** Bytes a line may hold before its soft break: 76 with the {@code =}. */
+    private static final int LINE = 75;
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+    private QuotedPrintable() {
+    }
+
+    static byte[] encode(String body) {
+        byte[] in = body.getBytes(StandardCharsets.UTF_8);
+        // each byte takes at most 3, and each soft break 3 more per at least 25 bytes written
+        byte[] out = new byte[in.length * 3 + (in.length * 3 / 25 + 2) * 3 + 8];
+        int n = 0;
+        int count = 0;
+        boolean space = false;
+        boolean afterCr = false;
+        for (byte b : in) {
+            int c = b & 0xff;
+            boolean lineBreak = c == '\r' || c == '\n';
+            if (space) {
+                // a space that ends a line would be lost by mail relays: only then is it encoded
+                if (lineBreak) {
+                    if ((count += 3) > LINE) {
+                        n = softBreak(out, n);
+                        count = 3;
+                    }
+                    n = escaped(out, n, ' ');
+                } else {
+                    if (++count > LINE) {
+                        n = softBreak(out, n);
+                        count = 1;
+                    }
+                    out[n++] = ' ';
+                }
+                space = false;
+            }
+            if (lineBreak) {
+                if (c == '\r' || !afterCr) {
+                    out[n++] = '\r';
+                    out[n++] = '\n';
+                    count = 0;
+                }
+                afterCr = c == '\r';
+                continue;
+            }
+            afterCr = false;
+            if (c == ' ') {
+                space = true;
+            } else if (c < 0x20 || c >= 0x7f || c == '=') {
+                if ((count += 3) > LINE) {
+                    n = softBreak(out, n);
+                    count = 3;
+                }
+                n = escaped(out, n, c);
+            } else {
+                if (++count > LINE) {
+                    n = softBreak(out, n);
+                    count = 1;
+                }
+                out[n++] = (byte) c;
+            }
+        }
+        if (space) {
+            if (count + 3 > LINE) {
+                n = softBreak(out, n);
+            }
+            n = escaped(out, n, ' ');
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    private static int softBreak(byte[] out, int n) {
+        out[n] = '=';
+        out[n + 1] = '\r';
+        out[n + 2] = '\n';
+        return n + 3;
+    }
+
+    private static int escaped(byte[] out, int n, int c) {
+        out[n] = '=';
+        out[n + 1] = HEX[c >> 4];
+        out[n + 2] = HEX[c & 0xf];
+        return n + 3;
+    }
+}
