@@ -22,12 +22,13 @@ import java.util.List;
 @ApplicationScoped
 class Claims {
 
-    private static final String CLAIM = """
-            with picked as (
-                select id from digest
-                where state in ('queued', 'retrying', 'sending')
-                  and (state = 'queued' or (state = 'retrying' and next_attempt_at <= now())
-                       or (state = 'sending' and lease_until < now()))
+    /** A digest a sender may claim now: decided, due for a retry, or held under a lease that ran out. */
+    static final String CLAIMABLE = """
+            state in ('queued', 'retrying', 'sending')
+              and (state = 'queued' or (state = 'retrying' and next_attempt_at <= now())
+                   or (state = 'sending' and lease_until < now()))""";
+
+    private static final String CLAIM = "with picked as (select id from digest where " + CLAIMABLE + """
                 order by id limit ?
                 for update skip locked)
             update digest d set state = 'sending', lease_until = now() + ? * interval '1 millisecond',

@@ -53,6 +53,11 @@ class DeliveryPasses {
         return served;
     }
 
+    /** Whether a pass runs or is asked for, or the loop is stopped: a new request would add nothing now. */
+    synchronized boolean busy() {
+        return running || stopped;
+    }
+
     /** No pass starts after this; those waiting for one are let go. */
     synchronized void stop() {
         stopped = true;

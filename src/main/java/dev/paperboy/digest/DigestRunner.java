@@ -1,5 +1,6 @@
 package dev.paperboy.digest;
 
+import dev.paperboy.system.PaperboyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -10,6 +11,7 @@ import org.quartz.TriggerBuilder;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 /**
  * Starts digest runs (forced by an operator or by the clock) and carries them out: a run reads the end of its paper
@@ -27,16 +29,19 @@ public class DigestRunner {
     private final DeliveryPasses delivery;
     private final Scheduler quartz;
     private final Node node;
+    private final Semaphore shardSlots;
     private volatile boolean stopping;
 
     DigestRunner(DigestPlanner planner, RunShards shards, RunRecords runs, DeliveryPasses delivery, Scheduler quartz,
-                 Node node) {
+                 Node node, PaperboyConfig config) {
         this.planner = planner;
         this.shards = shards;
         this.runs = runs;
         this.delivery = delivery;
         this.quartz = quartz;
         this.node = node;
+        this.shardSlots = new Semaphore(Math.max(1, config.digest().shardsPerNode()
+                .orElse(Runtime.getRuntime().availableProcessors())));
     }
 
     /**
@@ -80,13 +85,23 @@ public class DigestRunner {
         delivery.request(); // the loop closes the run once its digests settle (at once when it has none)
     }
 
-    /** Plans one shard of a run, on whichever node Quartz gave it to; sending starts with its first batches. */
+    /**
+     * Plans one shard of a run, on whichever node Quartz gave it to; sending starts with its first batches. A node
+     * planning as many shards as it may queues this one again a little later, for another node to take (Quartz hands
+     * a node every trigger that is due while it has threads free, and the node that split the run is told first).
+     */
     public void executeShard(long runId, int shard) {
+        if (!shardSlots.tryAcquire()) {
+            shards.later(runId, shard);
+            return;
+        }
         try {
             shards.plan(runId, shard, () -> stopping, delivery::request);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Digest run %d failed while deciding shard %d", runId, shard);
             runs.failed(runId, e);
+        } finally {
+            shardSlots.release();
         }
         delivery.request();
     }

@@ -11,6 +11,7 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.TriggerBuilder;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -27,6 +28,8 @@ class RunShards {
 
     private static final Logger LOG = Logger.getLogger(RunShards.class);
     static final String GROUP = "digest-runs";
+    /** Longer than Quartz's idle wait (application.properties), so every node polls once before it is due. */
+    private static final Duration LATER = Duration.ofSeconds(3);
 
     private final EntityManager entityManager;
     private final Scheduler quartz;
@@ -110,6 +113,11 @@ class RunShards {
         LOG.infof("Digest run %d: shard %d planned on this node (%d decided, %d undecided)", runId, shard,
                 planned.decided(), planned.undecided());
         return true;
+    }
+
+    /** Queues a shard again a little later: this node plans as many as it may, another node may take it meanwhile. */
+    void later(long runId, int shard) {
+        schedule(runId, shard, Instant.now().plus(LATER));
     }
 
     private void progress(long runId, int shard, DigestPlanner.Planned batch) {

@@ -174,6 +174,13 @@ public interface PaperboyConfig {
         /** Subscribers per shard of a run: each shard is planned by one Quartz job, on whichever node takes it. */
         @WithDefault("2000")
         int shardSize();
+
+        /** Shards one node plans at once; a node at its cap leaves further shards to the others. Default: the cores. */
+        OptionalInt shardsPerNode();
+
+        /** While a run of the cluster is open, each node looks this often for digests to send (0: only when asked). */
+        @WithDefault("2s")
+        Duration wakeEvery();
     }
 
     /** How paper sources are fetched. */
