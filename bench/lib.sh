@@ -94,3 +94,28 @@ print(f'subscribers: {count}; with no digest: {per.count(0)}; with exactly one: 
       f'with two or more: {sum(1 for n in per if n > 1)}; messages: {sum(per)}')
 PY
 }
+
+# pg_start DIR PORT: a throwaway cluster of Debian's PostgreSQL (package postgresql) in DIR, database paperboy owned by
+# user paperboy; sets DB to the nodes' environment for it (add the SMTP variables yourself). pg_stop DIR stops it.
+pg_start() {
+  PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}
+  mkdir "$1"; [ "$(id -u)" = 0 ] && chown postgres "$1"
+  as_pg "$PG_BIN/initdb" -D "$1" -A trust -U paperboy > /dev/null
+  as_pg "$PG_BIN/pg_ctl" -D "$1" -o "-p $2 -k /tmp -c listen_addresses=127.0.0.1" -l "$1/log" -w start > /dev/null
+  as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$2" -U paperboy paperboy
+  DB=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$2/paperboy" QUARKUS_DATASOURCE_USERNAME=paperboy
+      QUARKUS_DATASOURCE_PASSWORD=unused)
+  echo "PostgreSQL: $("$PG_BIN/postgres" --version)"
+}
+
+pg_stop() {
+  [ -n "${PG_BIN:-}" ] && as_pg "$PG_BIN/pg_ctl" -D "$1" -m fast stop > /dev/null 2>&1 || true
+}
+
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# cpu_of NAME: CPU seconds (user + system) the node has used so far
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' /proc/"$(pid_of "$1")"/stat; }
+
+# since START: seconds since START (a date +%s.%N), one decimal
+since() { python3 -c "import time,sys; print(f'{time.time()-float(sys.argv[1]):.1f}')" "$1"; }
