@@ -1,10 +1,7 @@
 package dev.paperboy.matching;
 
-import org.apache.lucene.search.Query;
-
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -26,7 +23,21 @@ import java.util.List;
  */
 final class Fusion {
 
+    /** The lexical side's weight for an interest that describes a topic (four words or more). */
     static final float LEXICAL_WEIGHT = 0.5f;
+    /**
+     * The lexical side's weight for a few keywords (three words or fewer): their words are precise, while the vector
+     * of two or three words is a poor one (MiniLM was trained on sentences; their best papers' cosines are lower).
+     */
+    static final float KEYWORDS_LEXICAL_WEIGHT = 0.6f;
+    static final int KEYWORDS = 3;
+    /**
+     * The cosine a paper with under half of the interest in words (its lexical score under 0.5) must reach to be
+     * brought: the normalized cosine only says "closest of this window", while MiniLM puts papers of the same field
+     * that are not on topic at 0.16-0.30 (the middle half, over the judged interests) and nine on-topic papers in ten
+     * above 0.34, so a paper neither said in the interest's words nor close in absolute terms is not a match.
+     */
+    static final float MEANING_FLOOR = 0.35f;
     static final float STRONG_COSINE = 0.5f;
     static final float THRESHOLD = 0.3f;
     /** The share of the interest's best score a paper must reach, beside the threshold, to be brought. */
@@ -46,9 +57,19 @@ final class Fusion {
                                     float threshold) {
         List<InterestHits> scored = new ArrayList<>(interests.size());
         for (InterestQuery interest : interests) {
-            scored.add(score(index, from, to, interest, LEXICAL_WEIGHT, threshold));
+            scored.add(score(index, from, to, interest, threshold));
         }
         return scored;
+    }
+
+    /** One interest, fused as digests and the preview rank it. */
+    static InterestHits score(PaperIndex index, int from, int to, InterestQuery interest, float threshold) {
+        return score(index, from, to, interest, lexicalWeight(interest), threshold);
+    }
+
+    /** How much the lexical side weighs for this interest: more for a few keywords than for a description. */
+    static float lexicalWeight(InterestQuery interest) {
+        return interest.units.size() <= KEYWORDS ? KEYWORDS_LEXICAL_WEIGHT : LEXICAL_WEIGHT;
     }
 
     /** One interest; with another weight of the lexical side, 1 ranking by BM25 alone, 0 by meaning alone. */
@@ -75,11 +96,17 @@ final class Fusion {
         }
         int[] inTitle = new int[n];
         int[] inAbstract = new int[n];
-        float[] coverage = coverage(index, interest.units, inTitle, inAbstract);
+        float[] coverage = Coverage.of(index, interest.units, inTitle, inAbstract);
         float[] semantic = null;
+        float floor = Float.NEGATIVE_INFINITY; // MEANING_FLOOR on the normalized scale
         if (interest.vector != null) {
-            semantic = normalized(index.cosines(interest.vector, from, to), index.meanCosine(interest.vector, 0, n),
-                    from, to);
+            float mean = index.meanCosine(interest.vector, 0, n);
+            float[] cosines = index.cosines(interest.vector, from, to);
+            float scale = scale(cosines, mean, from, to);
+            semantic = normalized(cosines, mean, scale, from, to);
+            if (cut && lexicalWeight < 1) {
+                floor = (MEANING_FLOOR - mean) / scale;
+            }
         }
 
         int[] ordinals = new int[to - from];
@@ -91,7 +118,7 @@ final class Fusion {
             }
             float lexical = best > 0 ? bm25[i] / best * coverage[i] : 0;
             float score = semantic == null ? lexical : lexicalWeight * lexical + (1 - lexicalWeight) * semantic[i];
-            if (score >= threshold) {
+            if (score >= threshold && (lexical >= 0.5f || semantic == null || semantic[i] >= floor)) {
                 ordinals[passing] = i;
                 scores[passing++] = score;
             }
@@ -122,47 +149,17 @@ final class Fusion {
         return kept;
     }
 
-    /** The rarity-weighted share of the interest's words and phrases each paper has, and where it has them. */
-    private static float[] coverage(PaperIndex index, List<Query> units, int[] inTitle, int[] inAbstract) {
-        int n = index.size();
-        float[] coverage = new float[n];
-        if (units.isEmpty()) {
-            Arrays.fill(coverage, 1f);
-            return coverage;
-        }
-        double total = 0;
-        for (int u = 0; u < units.size(); u++) {
-            BitSet title = index.matching(InterestQuery.onField(units.get(u), PaperIndex.TITLE));
-            BitSet abstracts = index.matching(InterestQuery.onField(units.get(u), PaperIndex.ABSTRACT));
-            BitSet either = (BitSet) title.clone();
-            either.or(abstracts);
-            int df = either.cardinality();
-            double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-            total += idf;
-            int bit = 1 << u;
-            for (int i = either.nextSetBit(0); i >= 0; i = either.nextSetBit(i + 1)) {
-                coverage[i] += (float) idf;
-                if (title.get(i)) {
-                    inTitle[i] |= bit;
-                }
-                if (abstracts.get(i)) {
-                    inAbstract[i] |= bit;
-                }
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            coverage[i] = (float) (coverage[i] / total);
-        }
-        return coverage;
-    }
-
-    /** Each cosine above the window's mean, over the best candidate's (or a strong one's) distance from the mean. */
-    private static float[] normalized(float[] cosine, float mean, int from, int to) {
+    /** The best candidate's (or a strong one's) distance from the window's mean cosine. */
+    private static float scale(float[] cosine, float mean, int from, int to) {
         float max = -1;
         for (int i = from; i < to; i++) {
             max = Math.max(max, cosine[i]);
         }
-        float scale = Math.max(Math.max(max, STRONG_COSINE) - mean, 1e-3f);
+        return Math.max(Math.max(max, STRONG_COSINE) - mean, 1e-3f);
+    }
+
+    /** Each cosine above the window's mean, over the {@link #scale}. */
+    private static float[] normalized(float[] cosine, float mean, float scale, int from, int to) {
         for (int i = from; i < to; i++) {
             cosine[i] = Math.min(1f, Math.max(0f, (cosine[i] - mean) / scale));
         }

@@ -140,7 +140,7 @@ public class MatchingService {
             digest.forEach(match -> previewed.add(previewed(index, interest, match, true)));
             if (nextBest && digest.size() < limit) {
                 InterestHits all = index.remembered("\0uncut\0" + interest.text(), range,
-                        () -> Fusion.scoreUncut(index, range[0], range[1], query, Fusion.LEXICAL_WEIGHT));
+                        () -> Fusion.scoreUncut(index, range[0], range[1], query, Fusion.lexicalWeight(query)));
                 Ranking.nextBest(index, all, digest, since, now, limit)
                         .forEach(match -> previewed.add(previewed(index, interest, match, false)));
             }

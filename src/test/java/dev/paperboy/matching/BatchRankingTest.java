@@ -90,7 +90,7 @@ class BatchRankingTest {
                 float[] vector = parsed.meaning().isEmpty() ? null
                         : population.vectors(List.of(parsed.meaning()), topicVectors).get(parsed.meaning());
                 hits.add(Fusion.score(index, 0, index.size(), new InterestQuery(parsed, vector),
-                        Fusion.LEXICAL_WEIGHT, Fusion.THRESHOLD));
+                        Fusion.THRESHOLD));
             }
             int[] trending = profile.trending() ? request.since().equals(Instant.EPOCH) ? mostUpvoted
                     : index.mostUpvoted(request.since(), until, WindowMatcher.TRENDING + Match.MAX_LISTED) : new int[0];

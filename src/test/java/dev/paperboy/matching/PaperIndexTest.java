@@ -131,7 +131,7 @@ class PaperIndexTest {
                 paper(3, "Coral reef fish", "Counting fish on reefs.", direction(0, 2)),
                 paper(4, "Bird migration", "Terns cross the Arctic.", direction(0, 3)));
         InterestHits hits = Fusion.score(index, 0, index.size(),
-                new InterestQuery(InterestLanguage.parse("tidal"), tidal), Fusion.LEXICAL_WEIGHT, Fusion.THRESHOLD);
+                new InterestQuery(InterestLanguage.parse("tidal"), tidal), Fusion.THRESHOLD);
         List<Long> found = ids(Ranking.rank(index, List.of(hits), WEEK_AGO, NOW, Set.of(), NO_CAP));
         assertEquals(List.of(1L, 2L), found, "the paper that says it in other words scores under half of the best, "
                 + "yet it is nearly as close in meaning");

@@ -92,12 +92,15 @@ final class RankingQuality {
         return new RankingQuality(index, judged.stream().filter(j -> j.set.equals(resource)).toList());
     }
 
+    /** The weight of the lexical side that stands for the fusion's own, which depends on the interest. */
+    static final float FUSED = -1f;
+
     /** BM25 alone, meaning alone, and the two fused as Paperboy ranks. */
     List<Figures> measure() {
-        return List.of(measure("lexical alone", 1f), measure("semantic alone", 0f),
-                measure("fusion", Fusion.LEXICAL_WEIGHT));
+        return List.of(measure("lexical alone", 1f), measure("semantic alone", 0f), measure("fusion", FUSED));
     }
 
+    /** With a weight of the lexical side (1 BM25 alone, 0 meaning alone), or {@link #FUSED}. */
     Figures measure(String name, float lexicalWeight) {
         double ndcg = 0;
         int graded = 0;
@@ -105,10 +108,11 @@ final class RankingQuality {
         int included = 0;
         int onTopic = 0;
         for (Judged j : judged) {
-            InterestHits scored = Fusion.score(index, 0, index.size(), j.interest, lexicalWeight, Fusion.THRESHOLD);
+            float weight = lexicalWeight == FUSED ? Fusion.lexicalWeight(j.interest) : lexicalWeight;
+            InterestHits scored = Fusion.score(index, 0, index.size(), j.interest, weight, Fusion.THRESHOLD);
             List<Match> digest = Ranking.rank(index, List.of(scored), Instant.EPOCH, Instant.now(), Set.of(),
                     DIGEST_SIZE);
-            List<Match> preview = previewOf(j, digest, lexicalWeight);
+            List<Match> preview = previewOf(j, digest, weight);
             double ideal = dcg(j.grades.values().stream().sorted((a, b) -> b - a).toList());
             if (ideal > 0) {
                 ndcg += dcg(preview.stream().map(m -> j.grades.getOrDefault(m.paperId(), 0)).toList()) / ideal;
@@ -170,13 +174,12 @@ final class RankingQuality {
     List<String> details() {
         List<String> lines = new ArrayList<>();
         for (Judged j : judged) {
-            InterestHits scored = Fusion.score(index, 0, index.size(), j.interest, Fusion.LEXICAL_WEIGHT,
-                    Fusion.THRESHOLD);
+            InterestHits scored = Fusion.score(index, 0, index.size(), j.interest, Fusion.THRESHOLD);
             List<Match> digest = Ranking.rank(index, List.of(scored), Instant.EPOCH, Instant.now(), Set.of(),
                     DIGEST_SIZE);
             double ideal = dcg(j.grades.values().stream().sorted((a, b) -> b - a).toList());
             double ndcg = ideal == 0 ? Double.NaN
-                    : dcg(previewOf(j, digest, Fusion.LEXICAL_WEIGHT).stream()
+                    : dcg(previewOf(j, digest, Fusion.lexicalWeight(j.interest)).stream()
                             .map(m -> j.grades.getOrDefault(m.paperId(), 0)).toList()) / ideal;
             long[] byGrade = new long[3];
             digest.forEach(m -> byGrade[j.grades.getOrDefault(m.paperId(), 0)]++);

@@ -233,8 +233,8 @@ final class ScaleBenchmark {
             float[] vector = parsed.meaning().isEmpty() ? null
                     : population.vectors(List.of(parsed.meaning()), topicVectors).get(parsed.meaning());
             InterestQuery query = new InterestQuery(parsed, vector);
-            Set<Integer> a = ordinals(Fusion.score(approximate, 0, papers.size(), query, Fusion.LEXICAL_WEIGHT, Fusion.THRESHOLD));
-            Set<Integer> e = ordinals(Fusion.score(exact, 0, papers.size(), query, Fusion.LEXICAL_WEIGHT, Fusion.THRESHOLD));
+            Set<Integer> a = ordinals(Fusion.score(approximate, 0, papers.size(), query, Fusion.THRESHOLD));
+            Set<Integer> e = ordinals(Fusion.score(exact, 0, papers.size(), query, Fusion.THRESHOLD));
             for (int o : e) {
                 if (a.contains(o)) {
                     both++;
