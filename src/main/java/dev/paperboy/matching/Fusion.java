@@ -169,22 +169,19 @@ final class Fusion {
     /** Best first; ties go to the paper with more Hugging Face upvotes, then to the newer one. */
     private static InterestHits sorted(InterestQuery interest, PaperIndex index, int[] ordinals, float[] scores,
                                        int[] inTitle, int[] inAbstract) {
-        Integer[] order = new Integer[ordinals.length];
+        long[] order = new long[ordinals.length];
         for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+            order[i] = BestFirst.key(index, ordinals[i], scores[i]);
         }
-        Arrays.sort(order, (a, b) -> {
-            int byScore = Float.compare(scores[b], scores[a]);
-            return byScore != 0 ? byScore : index.compareForTies(ordinals[a], ordinals[b]);
-        });
+        Arrays.sort(order);
         int[] sortedOrdinals = new int[ordinals.length];
         float[] sortedScores = new float[ordinals.length];
         int[] title = new int[ordinals.length];
         int[] abstracts = new int[ordinals.length];
         for (int i = 0; i < order.length; i++) {
-            int o = ordinals[order[i]];
+            int o = BestFirst.ordinal(index, order[i]);
             sortedOrdinals[i] = o;
-            sortedScores[i] = scores[order[i]];
+            sortedScores[i] = BestFirst.score(order[i]);
             title[i] = inTitle[o];
             abstracts[i] = inAbstract[o];
         }

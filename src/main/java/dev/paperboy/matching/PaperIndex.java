@@ -51,6 +51,9 @@ public final class PaperIndex {
     /** Previews as answered, by range, limit and interest: typing pauses ask the same again and again. */
     private final Map<String, List<MatchingService.Previewed>> previews = new ConcurrentHashMap<>();
     private final Map<Long, Integer> ordinalOfId = new HashMap<>();
+    /** Each paper's place in {@link #compareForTies}' order, and the paper at each place. */
+    private final int[] tieRank;
+    private final int[] atTieRank;
 
     /** An index of these papers, which must come in the order they were ingested. */
     PaperIndex(List<WindowPaper> papers) {
@@ -79,6 +82,12 @@ public final class PaperIndex {
             this.ordinalOfDoc = ordinals(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        this.atTieRank = java.util.stream.IntStream.range(0, papers.size()).boxed().sorted(this::compareForTies)
+                .mapToInt(Integer::intValue).toArray();
+        this.tieRank = new int[papers.size()];
+        for (int rank = 0; rank < atTieRank.length; rank++) {
+            tieRank[atTieRank[rank]] = rank;
         }
     }
 
@@ -208,6 +217,16 @@ public final class PaperIndex {
         }
         int byTime = Long.compare(ingestedMicros[b], ingestedMicros[a]);
         return byTime != 0 ? byTime : Long.compare(papers.get(b).id(), papers.get(a).id());
+    }
+
+    /** The paper's place among all by {@link #compareForTies}: of two papers, the one that comes first is lower. */
+    int tieRank(int ordinal) {
+        return tieRank[ordinal];
+    }
+
+    /** The paper at this place of {@link #compareForTies}' order. */
+    int atTieRank(int rank) {
+        return atTieRank[rank];
     }
 
     /** The papers a query matches, by ordinal; remembered, as interests share their words. */

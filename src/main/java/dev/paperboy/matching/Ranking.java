@@ -2,12 +2,11 @@ package dev.paperboy.matching;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -55,7 +54,8 @@ final class Ranking {
         for (InterestHits hits : interests) {
             hitCount += hits.size();
         }
-        Map<Integer, Candidate> byPaper = new HashMap<>(hitCount * 4 / 3 + 1);
+        OrdinalSlots slots = new OrdinalSlots(hitCount);
+        List<Candidate> candidates = new ArrayList<>(hitCount);
         for (InterestHits hits : interests) {
             for (int j = 0; j < hits.size(); j++) {
                 int ordinal = hits.ordinals[j];
@@ -63,24 +63,26 @@ final class Ranking {
                         || !exclude.isEmpty() && exclude.contains(index.paper(ordinal).id())) {
                     continue;
                 }
-                Candidate candidate = byPaper.computeIfAbsent(ordinal, Candidate::new);
-                candidate.add(hits, j);
+                candidate(slots, candidates, ordinal).add(hits, j);
             }
         }
         if (!taste.none()) {
             Taste.Near near = taste.over(index, range[0], range[1]);
             near.nearLiked().forEach((ordinal, why) -> {
                 if (!exclude.contains(index.paper(ordinal).id())) {
-                    byPaper.computeIfAbsent(ordinal, Candidate::new).broughtBy(why);
+                    candidate(slots, candidates, ordinal).broughtBy(why);
                 }
             });
-            byPaper.values().removeIf(c -> !c.adjust(near));
+            candidates.forEach(c -> c.kept = c.adjust(near));
         }
-        List<Candidate> ranked = new ArrayList<>(byPaper.values());
-        ranked.sort((a, b) -> {
-            int byScore = Float.compare(b.score, a.score);
-            return byScore != 0 ? byScore : index.compareForTies(a.ordinal, b.ordinal);
-        });
+        long[] ranked = new long[candidates.size()];
+        int kept = 0;
+        for (Candidate c : candidates) {
+            if (c.kept) {
+                ranked[kept++] = BestFirst.key(index, c.ordinal, c.score);
+            }
+        }
+        Arrays.sort(ranked, 0, kept); // scores and ties as keys: best first, without boxing
         Set<Integer> trendingOrdinals = new LinkedHashSet<>();
         for (int ordinal : mostUpvoted) {
             if (trendingOrdinals.size() >= Math.min(trending, limit)) {
@@ -90,24 +92,32 @@ final class Ranking {
                 trendingOrdinals.add(ordinal);
             }
         }
-        List<Match> matches = new ArrayList<>(Math.min(limit, ranked.size() + trendingOrdinals.size()));
+        List<Match> matches = new ArrayList<>(Math.min(limit, kept + trendingOrdinals.size()));
         for (int ordinal : trendingOrdinals) {
             WindowPaper paper = index.paper(ordinal);
             String why = "Trending on Hugging Face: " + paper.upvotes() + (paper.upvotes() == 1 ? " upvote." : " upvotes.");
-            Candidate c = byPaper.get(ordinal);
+            int slot = slots.get(ordinal);
+            Candidate c = slot < 0 || !candidates.get(slot).kept ? null : candidates.get(slot);
             matches.add(c == null || c.best == null ? new Match(paper.id(), 0f, null, why, true)
                     : new Match(paper.id(), c.score, c.best.interest, why + " " + c.reason(), true));
         }
-        for (Candidate c : ranked) {
-            if (matches.size() >= limit) {
-                break;
-            }
-            if (!trendingOrdinals.contains(c.ordinal)) {
-                matches.add(new Match(index.paper(c.ordinal).id(), c.score, c.best == null ? null : c.best.interest,
+        for (int i = 0; i < kept && matches.size() < limit; i++) {
+            int ordinal = BestFirst.ordinal(index, ranked[i]);
+            if (!trendingOrdinals.contains(ordinal)) {
+                Candidate c = candidates.get(slots.get(ordinal));
+                matches.add(new Match(index.paper(ordinal).id(), c.score, c.best == null ? null : c.best.interest,
                         c.reason()));
             }
         }
         return matches;
+    }
+
+    private static Candidate candidate(OrdinalSlots slots, List<Candidate> candidates, int ordinal) {
+        int slot = slots.slot(ordinal);
+        if (slot == candidates.size()) {
+            candidates.add(new Candidate(ordinal));
+        }
+        return candidates.get(slot);
     }
 
     /** A paper and the interests that bring it, the best one first. */
@@ -119,6 +129,8 @@ final class Ranking {
         List<String> others = List.of(); // most papers come by one interest
         /** Why feedback brings it, when no interest does. */
         String brought;
+        /** False once the person's taste takes it out. */
+        boolean kept = true;
 
         Candidate(int ordinal) {
             this.ordinal = ordinal;

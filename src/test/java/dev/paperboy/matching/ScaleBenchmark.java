@@ -53,6 +53,8 @@ final class ScaleBenchmark {
     private final List<String> sentences = new ArrayList<>();
     private final List<String> topics;
     private final Map<String, float[]> topicVectors;
+    /** Sizes measured so far in this JVM: the first one pays for the JIT's warm-up (and class loading). */
+    private int runs;
 
     ScaleBenchmark() throws IOException {
         JsonNode sample;
@@ -123,14 +125,20 @@ final class ScaleBenchmark {
     }
 
     /** One measured size. */
-    record Result(int papers, int subscribers, int distinctInterests, long millis, double cpuSeconds, long peakHeapMb,
-                  long retainedMb, long matched) {
+    record Result(int papers, int subscribers, int runsBefore, int distinctInterests, long millis, double cpuSeconds,
+                  Map<String, Double> cpuByKind, long peakHeapMb, long retainedMb, long matched) {
         @Override
         public String toString() {
-            return String.format("| %,d | %,d | %,d | %.1f s | %.1f s | %,d MB | %,d MB | %.1f |", papers, subscribers,
-                    distinctInterests, millis / 1000.0, cpuSeconds, peakHeapMb, retainedMb,
-                    (double) matched / subscribers);
+            return String.format("| %,d | %,d | %s | %,d | %.1f s | %.1f s | %.1f s | %.1f s | %,d MB | %,d MB | %.1f |",
+                    papers, subscribers, runsBefore == 0 ? "cold (first in its JVM)" : "warm (" + ordinal(runsBefore + 1)
+                            + " in its JVM)", distinctInterests, millis / 1000.0, cpuSeconds,
+                    cpuByKind.getOrDefault(ThreadCpu.JIT, Double.NaN), cpuByKind.getOrDefault(ThreadCpu.GC, Double.NaN),
+                    peakHeapMb, retainedMb, (double) matched / subscribers);
         }
+    }
+
+    private static String ordinal(int n) {
+        return n + (n == 2 ? "nd" : n == 3 ? "rd" : "th");
     }
 
     private static double cpuSeconds() {
@@ -140,11 +148,11 @@ final class ScaleBenchmark {
 
     Result run(List<WindowPaper> papers, int subscribers) throws Exception {
         Population population = new Population(topics, subscribers);
-        Map<String, float[]> meanings = new HashMap<>();
         HeapPeak peak = new HeapPeak();
         System.gc();
         peak.start();
         double cpu = cpuSeconds();
+        Map<String, Double> cpuBefore = ThreadCpu.now();
         long started = System.nanoTime();
         PaperIndex index = new PaperIndex(papers);
         Instant until = papers.get(papers.size() - 1).ingestedAt().plusSeconds(1);
@@ -169,9 +177,10 @@ final class ScaleBenchmark {
         for (Future<?> f : done) {
             f.get();
         }
-        pool.shutdown();
         long millis = (System.nanoTime() - started) / 1_000_000;
         double used = cpuSeconds() - cpu;
+        Map<String, Double> byKind = ThreadCpu.since(cpuBefore); // before the pool's threads end
+        pool.shutdown();
         peak.finish();
         System.gc();
         Runtime runtime = Runtime.getRuntime();
@@ -179,7 +188,7 @@ final class ScaleBenchmark {
         if (matcher.rank(List.of()).size() != 0) {
             throw new IllegalStateException("an empty batch ranks nobody");
         }
-        return new Result(papers.size(), subscribers, population.distinct(), millis, used, peak.peakMb(), retained,
+        return new Result(papers.size(), subscribers, runs++, population.distinct(), millis, used, byKind, peak.peakMb(), retained,
                 matched.get());
     }
 
@@ -257,11 +266,15 @@ final class ScaleBenchmark {
         return set;
     }
 
-    /** Arguments: subscriber counts to run against 1,000 papers, then paper counts to run against 100,000. */
+    /**
+     * Arguments: subscriber counts to run against 1,000 papers, then paper counts to run against 100,000, in that
+     * order, each size once in this JVM: the first is measured cold (nothing warmed up before it). Without
+     * arguments 100,000 (cold), 10,000, 1,000,000 and 100,000 again (warm) subscribers, then 250 and 2,000 papers.
+     */
     public static void main(String[] args) throws Exception {
         ScaleBenchmark bench = new ScaleBenchmark();
-        List<Integer> subscriberSizes = new ArrayList<>(List.of(10_000, 100_000, 1_000_000));
-        List<Integer> paperSizes = new ArrayList<>(List.of(250, 2_000));
+        List<Integer> subscriberSizes = List.of(100_000, 10_000, 1_000_000, 100_000);
+        List<Integer> paperSizes = List.of(250, 2_000);
         if (args.length > 0) {
             subscriberSizes = java.util.Arrays.stream(args[0].split(",")).map(Integer::valueOf).toList();
             paperSizes = args.length > 1 ? java.util.Arrays.stream(args[1].split(",")).map(Integer::valueOf).toList()
@@ -269,18 +282,18 @@ final class ScaleBenchmark {
         }
         System.out.println("vocabulary: " + bench.topics.size() + " topics; heap max "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; "
-                + Runtime.getRuntime().availableProcessors() + " processors");
+                + Runtime.getRuntime().availableProcessors() + " processors; JVM options "
+                + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         List<WindowPaper> thousand = bench.papers(1_000);
-        System.out.println(bench.quantization(thousand, 6_000));
-        bench.run(thousand, 10_000); // warm-up: the JIT compiles ranking's loops
-        System.out.println("| papers | subscribers | distinct interests | time | CPU time | peak heap | heap held after"
-                + " the run | papers per subscriber |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("| papers | subscribers | run | distinct interests | time | CPU time | of it JIT | of it GC"
+                + " | peak heap | heap held after the run | papers per subscriber |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (int s : subscriberSizes) {
             System.out.println(bench.run(thousand, s));
         }
         for (int p : paperSizes) {
             System.out.println(bench.run(bench.papers(p), 100_000));
         }
+        System.out.println(bench.quantization(thousand, 6_000));
     }
 }
