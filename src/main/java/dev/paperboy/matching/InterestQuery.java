@@ -14,6 +14,7 @@ import org.apache.lucene.search.TermQuery;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One interest ready to rank papers: its parsed query moved from the language's text field onto the paper's title
@@ -38,10 +39,19 @@ final class InterestQuery {
     final float[] vector;
 
     InterestQuery(ParsedInterest parsed, float[] vector) {
+        this(parsed, vector, TermQuery::new);
+    }
+
+    /** Ready for this index: its words' statistics looked up once for all the interests that share them. */
+    InterestQuery(ParsedInterest parsed, float[] vector, PaperIndex index) {
+        this(parsed, vector, index::termQuery);
+    }
+
+    private InterestQuery(ParsedInterest parsed, float[] vector, Function<Term, TermQuery> terms) {
         this.parsed = parsed;
         this.vector = parsed.meaning().isEmpty() ? null : vector;
-        Query onPapers = onPaperFields(parsed.query());
-        this.lexical = parsed.strict() ? onPapers : withPhrase(parsed.query(), onPapers);
+        Query onPapers = onFields(parsed.query(), true, true, terms);
+        this.lexical = parsed.strict() ? onPapers : withPhrase(parsed.query(), onPapers, terms);
         List<Query> units = new ArrayList<>();
         List<String> typed = new ArrayList<>();
         for (ParsedInterest.Word word : parsed.words()) {
@@ -58,21 +68,16 @@ final class InterestQuery {
         return parsed.text();
     }
 
-    /** The language's text field becomes title-or-abstract; cat: and author: are indexed under their own names. */
-    static Query onPaperFields(Query query) {
-        return onFields(query, true, true);
-    }
-
     /** The text field becomes one paper field. */
     static Query onField(Query query, String field) {
-        return onFields(query, PaperIndex.TITLE.equals(field), PaperIndex.ABSTRACT.equals(field));
+        return onFields(query, PaperIndex.TITLE.equals(field), PaperIndex.ABSTRACT.equals(field), TermQuery::new);
     }
 
-    private static Query onFields(Query query, boolean title, boolean abstracts) {
+    private static Query onFields(Query query, boolean title, boolean abstracts, Function<Term, TermQuery> terms) {
         if (query instanceof TermQuery term && InterestLanguage.TEXT.equals(term.getTerm().field())) {
             String text = term.getTerm().text();
-            return either(title ? new TermQuery(new Term(PaperIndex.TITLE, text)) : null,
-                    abstracts ? new TermQuery(new Term(PaperIndex.ABSTRACT, text)) : null);
+            return either(title ? terms.apply(new Term(PaperIndex.TITLE, text)) : null,
+                    abstracts ? terms.apply(new Term(PaperIndex.ABSTRACT, text)) : null);
         }
         if (query instanceof PhraseQuery phrase && InterestLanguage.TEXT.equals(phrase.getField())) {
             return either(title ? phrase(phrase, PaperIndex.TITLE) : null,
@@ -82,12 +87,12 @@ final class InterestQuery {
             BooleanQuery.Builder moved = new BooleanQuery.Builder()
                     .setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
             for (BooleanClause clause : bool.clauses()) {
-                moved.add(onFields(clause.getQuery(), title, abstracts), clause.getOccur());
+                moved.add(onFields(clause.getQuery(), title, abstracts, terms), clause.getOccur());
             }
             return moved.build();
         }
         if (query instanceof BoostQuery boost) {
-            return new BoostQuery(onFields(boost.getQuery(), title, abstracts), boost.getBoost());
+            return new BoostQuery(onFields(boost.getQuery(), title, abstracts, terms), boost.getBoost());
         }
         return query;
     }
@@ -113,7 +118,7 @@ final class InterestQuery {
     }
 
     /** Plain words (graph neural networks) rank papers higher where they stand together. */
-    private static Query withPhrase(Query parsed, Query onPapers) {
+    private static Query withPhrase(Query parsed, Query onPapers, Function<Term, TermQuery> terms) {
         if (!(parsed instanceof BooleanQuery bool)) {
             return onPapers;
         }
@@ -130,6 +135,6 @@ final class InterestQuery {
         PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(PHRASE_SLOP);
         words.forEach(phrase::add);
         return new BooleanQuery.Builder().add(onPapers, Occur.SHOULD)
-                .add(onPaperFields(phrase.build()), Occur.SHOULD).build();
+                .add(onFields(phrase.build(), true, true, terms), Occur.SHOULD).build();
     }
 }

@@ -132,7 +132,7 @@ public class MatchingService {
         int[] range = index.range(since, now);
         return index.rememberedPreview((nextBest ? "+" : "=") + interest.text(), range, limit, () -> {
             InterestQuery query = new InterestQuery(interest, interest.meaning().isEmpty() ? null
-                    : interestVectors.of(interest.meaning()));
+                    : interestVectors.of(interest.meaning()), index);
             InterestHits hits = index.remembered(interest.text(), range, () -> Fusion.score(index, range[0], range[1],
                     List.of(query), config.digest().minScore()).get(0));
             List<Match> digest = Ranking.rank(index, List.of(hits), since, now, Set.of(), limit);

@@ -13,8 +13,11 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
@@ -47,6 +50,7 @@ public final class PaperIndex {
     private final IndexSearcher searcher;
     private final int[] ordinalOfDoc;
     private final Map<Query, BitSet> matches = new ConcurrentHashMap<>();
+    private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
     private final Map<String, InterestHits> scored = new ConcurrentHashMap<>();
     /** Previews as answered, by range, limit and interest: typing pauses ask the same again and again. */
     private final Map<String, List<MatchingService.Previewed>> previews = new ConcurrentHashMap<>();
@@ -227,6 +231,26 @@ public final class PaperIndex {
     /** The paper at this place of {@link #compareForTies}' order. */
     int atTieRank(int rank) {
         return atTieRank[rank];
+    }
+
+    /**
+     * A query of one term whose statistics and place in the index are looked up once per index: building them was
+     * a good part of each search, and the many interests of a run share their words.
+     */
+    TermQuery termQuery(Term term) {
+        TermStates states = termStates.get(term);
+        if (states == null) {
+            try {
+                states = TermStates.build(searcher, term, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (termStates.size() >= MAX_REMEMBERED) {
+                termStates.clear();
+            }
+            termStates.put(term, states);
+        }
+        return new TermQuery(term, states);
     }
 
     /** The papers a query matches, by ordinal; remembered, as interests share their words. */

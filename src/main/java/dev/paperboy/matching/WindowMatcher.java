@@ -135,8 +135,8 @@ final class WindowMatcher implements BatchMatcher {
         Map<String, float[]> byMeaning = vectors.apply(parsed.values().stream().map(ParsedInterest::meaning)
                 .filter(m -> !m.isEmpty()).distinct().toList());
         List<String> texts = new ArrayList<>(parsed.keySet());
-        List<InterestHits> hits = Fusion.score(index, range[0], range[1], texts.stream()
-                .map(t -> new InterestQuery(parsed.get(t), byMeaning.get(parsed.get(t).meaning()))).toList(), threshold);
+        List<InterestHits> hits = Fusion.score(index, range[0], range[1], texts.stream().map(t -> new InterestQuery(
+                parsed.get(t), byMeaning.get(parsed.get(t).meaning()), index)).toList(), threshold);
         for (int i = 0; i < texts.size(); i++) {
             scored.put(texts.get(i), Optional.of(hits.get(i)));
         }
