@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import static dev.paperboy.browser.Browser.url;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,7 +97,7 @@ class AdminDashboardBrowserTest {
             assertTrue(browser.find("main").getText().contains("550 5.1.1"), "the refusal is among their bounces");
             browser.screenshot("admin-subscriber");
 
-            browser.open(url("/admin"));
+            browser.open(url(root, "/admin"));
             browser.find("#q").sendKeys(m.toUpperCase());
             browser.find("form.search button").click();
             browser.awaitHeading("Subscribers");
@@ -112,7 +113,7 @@ class AdminDashboardBrowserTest {
             assertTrue(browser.find("p.notice").getText().contains("every row about them is gone"));
             assertTrue(AdminApi.admin().get("/api/admin/stats").then().extract().asString().contains("\"subscribers\""));
 
-            browser.open(url("/admin/test-digest"));
+            browser.open(url(root, "/admin/test-digest"));
             browser.find("#interest").sendKeys("sea otter foraging " + m);
             browser.find("#email").sendKeys(first);
             browser.find("main button[type=submit]").click();
@@ -143,7 +144,7 @@ class AdminDashboardBrowserTest {
     }
 
     private void signIn(Browser browser) {
-        browser.open(url("/admin/login"));
+        browser.open(url(root, "/admin/login"));
         browser.find("#token").sendKeys(AdminApi.TOKEN);
         browser.find("button[type=submit]").click();
     }
@@ -162,7 +163,4 @@ class AdminDashboardBrowserTest {
         return row.findElement(By.cssSelector("[data-field=" + name + "]")).getText().trim();
     }
 
-    private String url(String path) {
-        return root.toString().replaceFirst("/$", "") + path;
-    }
 }

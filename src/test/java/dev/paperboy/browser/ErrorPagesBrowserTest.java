@@ -14,6 +14,8 @@ import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 
+import static dev.paperboy.browser.Browser.url;
+
 /** The pages of things gone wrong read as calmly as the rest: an expired confirmation link, an expired form. */
 @QuarkusTest
 @NeedsChromium
@@ -25,21 +27,17 @@ class ErrorPagesBrowserTest {
     @TestHTTPResource("/")
     URL root;
 
-    private String url(String path) {
-        return root.toString().replaceFirst("/$", "") + path;
-    }
-
     @Test
     void anExpiredConfirmationLinkAndAnExpiredForm() {
         Person person = Person.pending(greenMail, People.address("browser.expired"), "sea grass");
         QuarkusTransaction.requiringNew().run(() -> Subscriber.update("confirmRequestedAt = ?1 where emailKey = ?2",
                 Instant.now().minus(Duration.ofDays(8)), person.email().toLowerCase()));
         try (Browser browser = Browser.start("UTC", true)) {
-            browser.open(url(person.confirm()));
+            browser.open(url(root, person.confirm()));
             browser.awaitHeading("This confirmation link has expired");
             PageChecks.assertReadable(browser, "confirm-expired");
 
-            browser.open(url("/"));
+            browser.open(url(root, "/"));
             browser.find("#email").sendKeys(People.address("browser.stale"));
             browser.find("#interests").sendKeys("sea grass");
             browser.driver().manage().deleteAllCookies();

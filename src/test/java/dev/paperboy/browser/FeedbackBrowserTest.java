@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
+import static dev.paperboy.browser.Browser.url;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,10 +32,6 @@ class FeedbackBrowserTest {
 
     @TestHTTPResource("/")
     URL root;
-
-    private String url(String path) {
-        return root.toString().replaceFirst("/$", "") + path;
-    }
 
     @Test
     void theFeedbackLinkRecordsByScriptAndTheButtonWithout() throws IOException {
@@ -58,7 +55,7 @@ class FeedbackBrowserTest {
             browser.awaitVisible("a[href*='/feedback/']");
             browser.screenshot("feedback-mail");
 
-            browser.open(url(mail.linkAfter(dull, "Less like this")));
+            browser.open(url(root, mail.linkAfter(dull, "Less like this")));
             browser.awaitHeading("Noted: less like this");
             assertTrue(Await.until(Duration.ofSeconds(30), () -> Rows.number(
                     "select count(*) from paper_feedback where subscriber_id = ? and not more", subscriberId) == 1),
@@ -67,7 +64,7 @@ class FeedbackBrowserTest {
             browser.screenshot("feedback-recorded");
         }
         try (Browser browser = Browser.start("UTC", false)) {
-            browser.open(url(mail.linkAfter(good, "More like this")));
+            browser.open(url(root, mail.linkAfter(good, "More like this")));
             browser.awaitHeading("More like this: " + good);
             browser.screenshot("feedback-ask-without-script");
             assertEquals(1, Rows.number("select count(*) from paper_feedback where subscriber_id = ?", subscriberId),
@@ -76,7 +73,7 @@ class FeedbackBrowserTest {
             browser.awaitHeading("Noted: more like this");
             assertEquals(2, Rows.number("select count(*) from paper_feedback where subscriber_id = ?", subscriberId));
 
-            browser.open(url(mail.linkPath("/preferences/")));
+            browser.open(url(root, mail.linkPath("/preferences/")));
             browser.awaitHeading("Your preferences");
             browser.awaitVisible("#feedback li");
             assertEquals(2, browser.driver().findElements(org.openqa.selenium.By.cssSelector("#feedback li")).size());

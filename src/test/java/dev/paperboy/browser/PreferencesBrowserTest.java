@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.paperboy.browser.Browser.url;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,10 +40,6 @@ class PreferencesBrowserTest {
     @TestHTTPResource("/")
     URL root;
 
-    private String url(String path) {
-        return root.toString().replaceFirst("/$", "") + path;
-    }
-
     private static Subscriber row(String email) {
         return QuarkusTransaction.requiringNew().call(() -> Subscriber.byEmail(email).orElse(null));
     }
@@ -52,7 +49,7 @@ class PreferencesBrowserTest {
         Person person = Person.active(greenMail, People.address("browser.prefs"), "coral spawning");
         Path downloads = Files.createTempDirectory(Path.of("target"), "downloads-");
         try (Browser browser = Browser.start("Europe/Oslo", true)) {
-            browser.open(url(person.preferences()));
+            browser.open(url(root, person.preferences()));
             browser.awaitHeading("Your preferences");
             PageChecks.assertReadable(browser, "preferences");
             PageChecks.assertReachableByKeyboard(browser, "#interests");
@@ -98,7 +95,7 @@ class PreferencesBrowserTest {
             assertNull(row(person.email()));
             PageChecks.assertReadable(browser, "deleted");
 
-            browser.open(url(person.preferences()));
+            browser.open(url(root, person.preferences()));
             browser.awaitHeading("This link does not work");
         } finally {
             try (var files = Files.list(downloads)) {
@@ -115,7 +112,7 @@ class PreferencesBrowserTest {
         io.restassured.RestAssured.given().contentType("application/x-www-form-urlencoded")
                 .body("List-Unsubscribe=One-Click").post(person.unsubscribe()).then().statusCode(200);
         try (Browser browser = Browser.start("Europe/Oslo", false)) {
-            browser.open(url(person.preferences()));
+            browser.open(url(root, person.preferences()));
             browser.awaitHeading("No active subscription");
             assertTrue(browser.driver().findElement(By.linkText("Download my data")).isDisplayed());
             assertTrue(browser.driver().findElement(By.linkText("Delete me")).isDisplayed());

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.paperboy.browser.Browser.url;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,7 +57,7 @@ class PreviewBrowserTest {
         String word = PreviewPapers.imported();
         String email = People.address("browser.preview");
         try (Browser browser = Browser.start("Europe/Paris", true)) {
-            browser.open(url("/"));
+            browser.open(url(root, "/"));
             browser.awaitHeading("New papers on your topics, in your inbox");
             assertFalse(browser.find("[data-preview-button]").isDisplayed(), "with script, the preview is live");
             browser.driver().executeScript(WATCH_FETCH);
@@ -102,7 +103,7 @@ class PreviewBrowserTest {
     void keystrokesInABurstAskOnceAndA429PausesThePreviewUntilItMayAskAgain() {
         String word = PreviewPapers.imported();
         try (Browser browser = Browser.start("Europe/Paris", true)) {
-            browser.open(url("/"));
+            browser.open(url(root, "/"));
             browser.awaitHeading("New papers on your topics, in your inbox");
             browser.driver().executeScript(WATCH_FETCH);
             typeInOneGo(browser, word + " brine");
@@ -126,7 +127,7 @@ class PreviewBrowserTest {
         String word = PreviewPapers.imported();
         Person person = Person.active(greenMail, People.address("browser.prefs.preview"), "tidal energy");
         try (Browser browser = Browser.start("Europe/Oslo", true)) {
-            browser.open(url(person.preferences()));
+            browser.open(url(root, person.preferences()));
             browser.awaitHeading("Your preferences");
             WebElement field = browser.find("#interests");
             field.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "\n" + word + " brine");
@@ -163,7 +164,7 @@ class PreviewBrowserTest {
         String word = PreviewPapers.imported();
         String email = People.address("browser.preview.noscript");
         try (Browser browser = Browser.start("Europe/Paris", false)) {
-            browser.open(url("/"));
+            browser.open(url(root, "/"));
             browser.find("#email").sendKeys(email);
             browser.find("#interests").sendKeys(word + " crystals\nbrine AND");
             browser.find("[data-preview-button]").click();
@@ -208,7 +209,4 @@ class PreviewBrowserTest {
                 .filter(e -> e.getText().startsWith(start)).findFirst().orElseThrow();
     }
 
-    private String url(String path) {
-        return root.toString().replaceFirst("/$", "") + path;
-    }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static dev.paperboy.browser.Browser.url;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +44,7 @@ class SignupBrowserTest {
     void signUpWithScriptFixingMistakesThenConfirmAtOnce() throws IOException {
         String email = address("js");
         try (Browser browser = Browser.start(ZONE, true)) {
-            browser.open(url("/"));
+            browser.open(url(root, "/"));
             browser.awaitHeading("New papers on your topics, in your inbox");
             assertEquals("email", browser.find("input#email").getAttribute("type"));
             assertEquals("textarea", browser.find("#interests").getTagName());
@@ -85,13 +86,13 @@ class SignupBrowserTest {
             assertTrue(confirmation.text().contains("- planarian stem cells"), confirmation.text());
             assertEquals(Optional.of("pending"), Rows.subscriberState(email));
             String confirmPath = confirmation.linkPath("/confirm/");
-            assertTrue(confirmation.html().contains("href=\"" + url(confirmPath) + "\""), "the mail links to this server");
+            assertTrue(confirmation.html().contains("href=\"" + url(root, confirmPath) + "\""), "the mail links to this server");
             showMail(browser, confirmation.html(), "confirmation-mail");
             browser.awaitHeading("Confirm your subscription");
             PageChecks.assertReadable(browser, "confirmation-mail");
-            browser.open(url(confirmPath));
+            browser.open(url(root, confirmPath));
             browser.awaitHeading("You are subscribed");
-            assertEquals(url(confirmPath), browser.driver().getCurrentUrl(), "answered by the POST to the same link");
+            assertEquals(url(root, confirmPath), browser.driver().getCurrentUrl(), "answered by the POST to the same link");
             assertTrue(browser.find("a[href*='/preferences/']").isDisplayed());
             assertEquals(Optional.of("active"), Rows.subscriberState(email));
             PageChecks.assertReadable(browser, "confirmed");
@@ -102,11 +103,11 @@ class SignupBrowserTest {
     void withoutScriptNothingIsConfirmedUntilTheButtonIsClicked() {
         String email = address("noscript");
         try (Browser browser = Browser.start(ZONE, false)) {
-            browser.open(url("/"));
+            browser.open(url(root, "/"));
             assertEquals("UTC", browser.selected("#timezone"), "no script, so the zone stays at the form's default");
             String confirmPath = signUp(browser, email);
 
-            browser.open(url(confirmPath));
+            browser.open(url(root, confirmPath));
             browser.awaitHeading("Confirm your subscription");
             WebElement button = browser.find("form#confirm button[type=submit]");
             assertEquals("Confirm my subscription", button.getText());
@@ -124,7 +125,7 @@ class SignupBrowserTest {
         String email = address("digest");
         String title = "Axolotl limb regeneration needs nerve-derived signals";
         try (Browser browser = Browser.start(ZONE, true)) {
-            browser.open(url(signUp(browser, email)));
+            browser.open(url(root, signUp(browser, email)));
             browser.awaitHeading("You are subscribed");
             JsonPath imported = AdminApi.importPapers("""
                     [{"id": "%s", "title": "%s",
@@ -154,7 +155,7 @@ class SignupBrowserTest {
             browser.awaitHeading("This link does not work");
             PageChecks.assertReadable(browser, "not-found");
 
-            assertTrue(unsubscribe.startsWith(url("/unsubscribe/")), "the mail links to this server: " + unsubscribe);
+            assertTrue(unsubscribe.startsWith(url(root, "/unsubscribe/")), "the mail links to this server: " + unsubscribe);
             browser.open(unsubscribe);
             browser.awaitHeading("Unsubscribe?");
             assertTrue(browser.find("main").getText().contains(email));
@@ -181,16 +182,12 @@ class SignupBrowserTest {
 
     /** Fills and sends the form, then returns the path of the confirm link from the mail. */
     private String signUp(Browser browser, String email) {
-        browser.open(url("/"));
+        browser.open(url(root, "/"));
         browser.find("#email").sendKeys(email);
         browser.find("#interests").sendKeys(INTEREST);
         browser.find("button[type=submit]").click();
         browser.awaitHeading("Check your inbox");
         return new Mailbox(greenMail, email).awaitMail(1).linkPath("/confirm/");
-    }
-
-    private String url(String path) {
-        return root.toString().replaceFirst("/$", "") + path;
     }
 
     private static String address(String kind) {
