@@ -18,10 +18,13 @@ class DigestMail {
 
     @CheckedTemplate(basePath = "mail")
     static class Templates {
-        static native TemplateInstance digest(DigestView digest);
+        static native TemplateInstance digest(DigestView digest, PaperBlocks.Filled blocks);
+
+        static native TemplateInstance digestPaper(DigestView.Item paper);
     }
 
     private final MailGateway gateway;
+    private final PaperBlocks blocks = new PaperBlocks(DigestMail::paperBodies, PaperBlocks.REMEMBERED);
 
     DigestMail(MailGateway gateway) {
         this.gateway = gateway;
@@ -37,7 +40,7 @@ class DigestMail {
     }
 
     private MailContent content(Digest digest, Subscriber subscriber, DigestView view) {
-        MailBodies bodies = MailBodies.render(() -> Templates.digest(view));
+        MailBodies bodies = bodies(view);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + view.unsubscribeUrl() + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
@@ -50,6 +53,17 @@ class DigestMail {
         return new MailContent(subscriber.email, subject, bodies.text(), bodies.html(), messageId, headers, "digest");
     }
 
+    /** Both bodies of the mail showing this view, its papers' blocks rendered once for every mail that shows them. */
+    MailBodies bodies(DigestView view) {
+        PaperBlocks.Filled papers = blocks.of(view.papers());
+        return MailBodies.render(() -> Templates.digest(view, papers));
+    }
+
+    /** One paper's block of a digest mail, as its template renders it. */
+    static MailBodies paperBodies(DigestView.Item paper) {
+        return MailBodies.render(() -> Templates.digestPaper(paper));
+    }
+
     /**
      * A test digest: the same template, marked as a test in subject and body; no unsubscribe headers, as there is no
      * subscription, and a Message-ID of its own each time.
@@ -59,7 +73,7 @@ class DigestMail {
     }
 
     private MailContent testContent(DigestView view) {
-        MailBodies bodies = MailBodies.render(() -> Templates.digest(view));
+        MailBodies bodies = bodies(view);
         String messageId = "<test-digest." + Secrets.randomToken(16) + "@" + gateway.senderDomain() + ">";
         return new MailContent(view.email(), "[Test] Paperboy: " + view.countLabel(), bodies.text(), bodies.html(),
                 messageId, Map.of("Auto-Submitted", "auto-generated"), "test");

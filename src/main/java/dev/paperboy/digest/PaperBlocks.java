@@ -1,0 +1,165 @@
+package dev.paperboy.digest;
+
+import dev.paperboy.mail.MailBodies;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The papers of a digest mail, each paper's block (title, marked snippet, why; HTML and text) rendered once and
+ * reused by every mail that carries it: a run's thousands of mails show the same few hundred papers for the same
+ * interests, and rendering them again for each mail was most of its templates' time. Only the paper's number and
+ * its two feedback links, which are the reader's own, are filled in per mail.
+ */
+final class PaperBlocks {
+
+    /** Blocks remembered, by paper, its text, marks and why (a few KB each). */
+    static final int REMEMBERED = 5_000;
+
+    // rendered in place of the reader's own parts, then cut out; NUL cannot be in stored text (PostgreSQL refuses it)
+    private static final int NUMBER = Integer.MIN_VALUE + 7;
+    private static final String MORE = "\u0000more\u0000";
+    private static final String LESS = "\u0000less\u0000";
+    private static final String[] HOLES = {Integer.toString(NUMBER), MORE, LESS};
+
+    private final Function<DigestView.Item, MailBodies> template;
+    private final int capacity;
+    private final Map<DigestView.Item, Shape> shapes;
+
+    /**
+     * Blocks rendered by {@code template} (one paper's HTML and text), the last {@code remembered} of them kept; none:
+     * each rendered for its mail, as the template makes it.
+     */
+    PaperBlocks(Function<DigestView.Item, MailBodies> template, int remembered) {
+        this.template = template;
+        this.capacity = remembered;
+        this.shapes = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<DigestView.Item, Shape> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /**
+     * The papers' blocks one after the other, as the mail templates place them: HTML blocks as they are, each text
+     * block after an empty line; both without the last line break, which the template's own line gives back.
+     */
+    record Filled(String html, String text) {
+    }
+
+    Filled of(List<DigestView.Item> papers) {
+        StringBuilder html = new StringBuilder(papers.size() * 2_048);
+        StringBuilder text = new StringBuilder(papers.size() * 1_024);
+        for (DigestView.Item paper : papers) {
+            MailBodies block = block(paper);
+            html.append(block.html());
+            text.append('\n').append(block.text());
+        }
+        return new Filled(withoutLastBreak(html), withoutLastBreak(text));
+    }
+
+    /** How many blocks are remembered now. */
+    int size() {
+        synchronized (shapes) {
+            return shapes.size();
+        }
+    }
+
+    private static String withoutLastBreak(StringBuilder out) {
+        int end = out.length() > 0 && out.charAt(out.length() - 1) == '\n' ? out.length() - 1 : out.length();
+        return out.substring(0, end);
+    }
+
+    private MailBodies block(DigestView.Item paper) {
+        if (capacity == 0 || !plain(paper.moreUrl()) || !plain(paper.lessUrl())) {
+            return template.apply(paper); // a link the HTML would escape: rendered as it is
+        }
+        DigestView.Item key = withHoles(paper, 0);
+        Shape shape;
+        synchronized (shapes) {
+            shape = shapes.get(key);
+        }
+        if (shape == null) {
+            MailBodies holed = template.apply(withHoles(paper, NUMBER));
+            shape = new Shape(Parts.of(holed.html()), Parts.of(holed.text()));
+            synchronized (shapes) {
+                shapes.put(key, shape);
+            }
+        }
+        if (shape.html == null || shape.text == null) {
+            return template.apply(paper); // the paper's own text looks like a hole: rendered as it is
+        }
+        String[] values = {Integer.toString(paper.number()), paper.moreUrl(), paper.lessUrl()};
+        return new MailBodies(shape.text.fill(values), shape.html.fill(values));
+    }
+
+    /** The paper with a number, and its links (when it has them) replaced by markers. */
+    private static DigestView.Item withHoles(DigestView.Item paper, int number) {
+        return new DigestView.Item(number, paper.paperId(), paper.title(), paper.titleHtml(), paper.authors(),
+                paper.summary(), paper.summaryHtml(), paper.link(), paper.reason(), paper.trending(),
+                paper.moreUrl() == null ? null : MORE, paper.lessUrl() == null ? null : LESS);
+    }
+
+    /** Whether Qute writes this link into HTML as it is (nothing to escape): always so for Paperboy's own links. */
+    private static boolean plain(String url) {
+        if (url == null) {
+            return true;
+        }
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c == '\u0000') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private record Shape(Parts html, Parts text) {
+    }
+
+    /** A rendered block cut at its holes: {@code text[0] value text[1] value ... text[n]}. */
+    private record Parts(String[] text, int[] holes) {
+
+        /** The block cut at each marker; null when a marker is found more than once (the paper's text holds it). */
+        static Parts of(String rendered) {
+            List<String> text = new ArrayList<>();
+            List<Integer> holes = new ArrayList<>();
+            int[] seen = new int[HOLES.length];
+            int from = 0;
+            while (true) {
+                int next = -1;
+                int hole = -1;
+                for (int h = 0; h < HOLES.length; h++) {
+                    int at = rendered.indexOf(HOLES[h], from);
+                    if (at >= 0 && (next < 0 || at < next)) {
+                        next = at;
+                        hole = h;
+                    }
+                }
+                if (next < 0) {
+                    break;
+                }
+                if (++seen[hole] > 1) {
+                    return null;
+                }
+                text.add(rendered.substring(from, next));
+                holes.add(hole);
+                from = next + HOLES[hole].length();
+            }
+            text.add(rendered.substring(from));
+            return new Parts(text.toArray(String[]::new), holes.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        String fill(String[] values) {
+            StringBuilder out = new StringBuilder(text[0].length() + 512 * (holes.length + 1));
+            for (int i = 0; i < holes.length; i++) {
+                out.append(text[i]).append(values[holes[i]]);
+            }
+            return out.append(text[holes.length]).toString();
+        }
+    }
+}
