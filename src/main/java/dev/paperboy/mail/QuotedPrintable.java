@@ -21,14 +21,23 @@ final class QuotedPrintable {
 
     static byte[] encode(String body) {
         byte[] in = body.getBytes(StandardCharsets.UTF_8);
-        // each byte takes at most 3, and each soft break 3 more per at least 25 bytes written
-        byte[] out = new byte[in.length * 3 + (in.length * 3 / 25 + 2) * 3 + 8];
+        // mostly plain ASCII: room for an eighth more, grown when a body needs it
+        byte[] out = new byte[in.length + (in.length >> 3) + 64];
         int n = 0;
         int count = 0;
         boolean space = false;
         boolean afterCr = false;
         for (byte b : in) {
+            if (n + 12 > out.length) {
+                out = Arrays.copyOf(out, out.length * 2);
+            }
             int c = b & 0xff;
+            if (c > ' ' && c < 0x7f && c != '=' && !space && count < LINE) {
+                out[n++] = b; // the usual byte: printable, on a line with room
+                count++;
+                afterCr = false;
+                continue;
+            }
             boolean lineBreak = c == '\r' || c == '\n';
             if (space) {
                 // a space that ends a line would be lost by mail relays: only then is it encoded
@@ -74,6 +83,9 @@ final class QuotedPrintable {
             }
         }
         if (space) {
+            if (n + 6 > out.length) {
+                out = Arrays.copyOf(out, out.length + 6);
+            }
             if (count + 3 > LINE) {
                 n = softBreak(out, n);
             }
