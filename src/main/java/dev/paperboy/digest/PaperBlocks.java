@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -27,7 +28,7 @@ final class PaperBlocks {
 
     private final Function<DigestView.Item, MailBodies> template;
     private final int capacity;
-    private final Map<DigestView.Item, Shape> shapes;
+    private final Map<Key, Shape> shapes;
 
     /**
      * Blocks rendered by {@code template} (one paper's HTML and text), the last {@code remembered} of them kept; none:
@@ -38,7 +39,7 @@ final class PaperBlocks {
         this.capacity = remembered;
         this.shapes = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<DigestView.Item, Shape> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Key, Shape> eldest) {
                 return size() > capacity;
             }
         };
@@ -78,7 +79,7 @@ final class PaperBlocks {
         if (capacity == 0 || !plain(paper.moreUrl()) || !plain(paper.lessUrl())) {
             return template.apply(paper); // a link the HTML would escape: rendered as it is
         }
-        DigestView.Item key = withHoles(paper, 0);
+        Key key = new Key(withHoles(paper, 0));
         Shape shape;
         synchronized (shapes) {
             shape = shapes.get(key);
@@ -119,6 +120,37 @@ final class PaperBlocks {
     }
 
     private record Shape(Parts html, Parts text) {
+    }
+
+    /**
+     * A block's paper with its holes, hashed on what a run's mails share (the paper's id, and its explanation's
+     * strings, the same instances for every mail: their hashes are computed once) rather than on every field: hashing
+     * each mail's fresh title, authors and link for the lookup cost as much as the rendering it saved. Equal only
+     * when every field is.
+     */
+    private static final class Key {
+        private final DigestView.Item paper;
+        private final int hash;
+
+        Key(DigestView.Item paper) {
+            this.paper = paper;
+            int h = Long.hashCode(paper.paperId());
+            h = 31 * h + Objects.hashCode(paper.reason());
+            h = 31 * h + Objects.hashCode(paper.titleHtml());
+            h = 31 * h + Objects.hashCode(paper.summaryHtml());
+            h = 31 * h + (paper.trending() ? 1 : 0);
+            this.hash = 31 * h + (paper.moreUrl() == null ? 0 : 1);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.hash == hash && key.paper.equals(paper);
+        }
     }
 
     /** A rendered block cut at its holes: {@code text[0] value text[1] value ... text[n]}. */
