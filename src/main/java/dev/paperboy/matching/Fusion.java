@@ -26,8 +26,9 @@ final class Fusion {
     /** The lexical side's weight for an interest that describes a topic (four words or more). */
     static final float LEXICAL_WEIGHT = 0.5f;
     /**
-     * The lexical side's weight for a few keywords (three words or fewer): their words are precise, while the vector
-     * of two or three words is a poor one (MiniLM was trained on sentences; their best papers' cosines are lower).
+     * The lexical side's weight for a few keywords (three words or fewer): a paper that has all of two or three words
+     * is nearly always about them (BM25 alone brings few wrong papers for such interests), while a description's
+     * many words are shared in part by papers on other topics.
      */
     static final float KEYWORDS_LEXICAL_WEIGHT = 0.6f;
     static final int KEYWORDS = 3;
