@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """A small SMTP server for the delivery proofs: it writes one line per accepted message (recipient, Message-ID,
 bytes) to a log before it answers 250, so a line means "the relay accepted it". It can refuse for a while:
---fail-seconds N answers every MAIL FROM with 451 for the first N seconds after it starts (a relay outage).
+--fail-seconds N answers every MAIL FROM with 451 for the first N seconds after it starts (a relay outage);
+--keep DIR also writes each accepted message whole to DIR/<n>.eml (for scripts that read what was mailed).
 
-usage: smtp_record.py PORT LOGFILE [--fail-seconds N]
+usage: smtp_record.py PORT LOGFILE [--fail-seconds N] [--keep DIR]
 """
 import asyncio
 import sys
@@ -13,6 +14,8 @@ import time
 def main():
     port, log_path = int(sys.argv[1]), sys.argv[2]
     fail_seconds = float(sys.argv[sys.argv.index('--fail-seconds') + 1]) if '--fail-seconds' in sys.argv else 0
+    keep = sys.argv[sys.argv.index('--keep') + 1] if '--keep' in sys.argv else None
+    kept = [0]
     started = time.monotonic()
     log = open(log_path, 'a', buffering=1)
 
@@ -51,6 +54,10 @@ def main():
                         if header.lower().startswith(b'message-id:'):
                             message_id = header.split(b':', 1)[1].strip().decode('latin-1')
                             break
+                    if keep:
+                        kept[0] += 1
+                        with open(f'{keep}/{kept[0]}.eml', 'wb') as eml:
+                            eml.write(data[:-5].replace(b'\r\n..', b'\r\n.'))
                     for rcpt in rcpts:
                         log.write(f'{rcpt}\t{message_id}\t{len(data) - 3}\n')
                     rcpts = []
