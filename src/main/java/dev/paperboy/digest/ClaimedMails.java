@@ -3,10 +3,15 @@ package dev.paperboy.digest;
 import dev.paperboy.mail.MailContent;
 import dev.paperboy.subscriber.Subscriber;
 import dev.paperboy.system.PaperboyConfig;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.paperboy.system.Sql;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The mails of a claimed batch, its subscribers and papers read with one query each; or, for a digest that goes out
+ * The mails of a claimed batch, its subscribers and papers read with one query each, as plain values on a plain
+ * connection (no entities, no transaction: nothing here is written); or, for a digest that goes out
  * no more, why: its subscriber left, paused or was deleted since it was decided (cancelled), or it is older than the
  * give-up age, as after an outage (failed; checked before every send, so that no stale digest goes out days late).
  */
@@ -27,8 +33,10 @@ class ClaimedMails {
     private final DigestViews views;
     private final DigestMail mail;
     private final PaperboyConfig config;
+    private final AgroalDataSource dataSource;
 
-    ClaimedMails(DigestViews views, DigestMail mail, PaperboyConfig config) {
+    ClaimedMails(DigestViews views, DigestMail mail, PaperboyConfig config, AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
         this.views = views;
         this.mail = mail;
         this.config = config;
@@ -41,12 +49,12 @@ class ClaimedMails {
     /** The batch's mails; when the batch cannot be read as a whole, each digest is read alone. */
     List<Prepared> compose(List<Claims.Claim> batch) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> read(batch));
+            return read(batch);
         } catch (RuntimeException e) {
             List<Prepared> prepared = new ArrayList<>();
             for (Claims.Claim claim : batch) {
                 try {
-                    prepared.addAll(QuarkusTransaction.requiringNew().call(() -> read(List.of(claim))));
+                    prepared.addAll(read(List.of(claim)));
                 } catch (RuntimeException alone) {
                     LOG.errorf(alone, "Could not build digest %d", claim.digestId());
                     prepared.add(new Prepared(claim, null, null, "could not build the digest: " + alone));
@@ -57,9 +65,7 @@ class ClaimedMails {
     }
 
     private List<Prepared> read(List<Claims.Claim> batch) {
-        Map<Long, Subscriber> subscribers = new HashMap<>();
-        Subscriber.<Subscriber>list("id in ?1", batch.stream().map(Claims.Claim::subscriberId).distinct().toList())
-                .forEach(s -> subscribers.put(s.id, s));
+        Map<Long, Subscriber> subscribers = subscribers(batch.stream().map(Claims.Claim::subscriberId).distinct().toList());
         List<Claims.Claim> sending = new ArrayList<>();
         List<Prepared> prepared = new ArrayList<>();
         for (Claims.Claim claim : batch) {
@@ -85,6 +91,30 @@ class ClaimedMails {
             prepared.add(new Prepared(claim, mail.compose(digest, subscriber, view), null, null));
         }
         return prepared;
+    }
+
+    /** What a mail needs of each subscriber (address, state, number of papers, token key), not whole entities. */
+    private Map<Long, Subscriber> subscribers(List<Long> ids) {
+        Map<Long, Subscriber> subscribers = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "select id, email, state, papers, token_key from subscriber where id = any(?)")) {
+            query.setArray(1, Sql.array(connection, "bigint", ids));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Subscriber subscriber = new Subscriber();
+                    subscriber.id = rows.getLong(1);
+                    subscriber.email = rows.getString(2);
+                    subscriber.state = Subscriber.State.valueOf(rows.getString(3));
+                    subscriber.papers = rows.getInt(4);
+                    subscriber.tokenKey = rows.getString(5);
+                    subscribers.put(subscriber.id, subscriber);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the subscribers of a batch", e);
+        }
+        return subscribers;
     }
 
     /** The parts of the digest's row a mail shows, as the claim read them. */

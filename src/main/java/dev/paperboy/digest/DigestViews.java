@@ -8,8 +8,14 @@ import dev.paperboy.subscriber.Subscriber;
 import dev.paperboy.subscriber.SubscriberLinks;
 import dev.paperboy.system.BaseUrl;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import dev.paperboy.system.Sql;
+import io.agroal.api.AgroalDataSource;
 
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,18 +33,19 @@ import java.util.function.ToLongFunction;
 @ApplicationScoped
 class DigestViews {
 
+    private static final Map<String, String> PERIOD_LABELS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
-    private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
     private final SubscriberLinks links;
     private final LinkTokens tokens;
     private final BaseUrl baseUrl;
     private final MatchingService matching;
     private final SharedExplanations explanations;
 
-    DigestViews(EntityManager entityManager, SubscriberLinks links, LinkTokens tokens, BaseUrl baseUrl,
+    DigestViews(AgroalDataSource dataSource, SubscriberLinks links, LinkTokens tokens, BaseUrl baseUrl,
                 MatchingService matching) {
-        this.entityManager = entityManager;
+        this.dataSource = dataSource;
         this.links = links;
         this.tokens = tokens;
         this.baseUrl = baseUrl;
@@ -105,38 +112,79 @@ class DigestViews {
      * most of what a mail costs to compose; loading the papers it does not show was a twelfth.
      */
     Map<Long, List<DigestView.Item>> items(Collection<Long> digestIds, ToLongFunction<Long> shown) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        select digest_id, paper_id, reason, interest, trending from digest_paper where digest_id in (?1)
-                        order by digest_id, position""")
-                .setParameter(1, digestIds).getResultList();
-        Set<Long> paperIds = new HashSet<>();
-        Map<Long, Integer> positions = new HashMap<>();
-        for (Object[] row : rows) {
-            long digestId = ((Number) row[0]).longValue();
-            int position = positions.merge(digestId, 1, Integer::sum);
-            if (position <= shown.applyAsLong(digestId)) {
-                paperIds.add(((Number) row[1]).longValue());
+        try (Connection connection = dataSource.getConnection()) {
+            return items(connection, digestIds, shown);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the papers of " + digestIds.size() + " digests", e);
+        }
+    }
+
+    private Map<Long, List<DigestView.Item>> items(Connection connection, Collection<Long> digestIds,
+                                                   ToLongFunction<Long> shown) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                select digest_id, paper_id, reason, interest, trending from digest_paper where digest_id = any(?)
+                order by digest_id, position""")) {
+            query.setArray(1, Sql.array(connection, "bigint", digestIds));
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new Row(result.getLong(1), result.getLong(2), result.getString(3), result.getString(4),
+                            result.getBoolean(5)));
+                }
             }
         }
-        Map<Long, Paper> papers = new HashMap<>();
-        if (!paperIds.isEmpty()) {
-            Paper.<Paper>list("id in ?1", paperIds).forEach(paper -> papers.put(paper.id, paper));
+        Set<Long> paperIds = new HashSet<>();
+        Map<Long, Integer> positions = new HashMap<>();
+        for (Row row : rows) {
+            if (positions.merge(row.digestId, 1, Integer::sum) <= shown.applyAsLong(row.digestId)) {
+                paperIds.add(row.paperId);
+            }
         }
+        Map<Long, Paper> papers = shownPapers(connection, paperIds);
         Map<Long, List<DigestView.Item>> items = new HashMap<>();
-        for (Object[] row : rows) {
-            long digestId = ((Number) row[0]).longValue();
-            List<DigestView.Item> list = items.computeIfAbsent(digestId, id -> new ArrayList<>());
-            long paperId = ((Number) row[1]).longValue();
-            boolean trending = Boolean.TRUE.equals(row[4]);
-            if (list.size() < shown.applyAsLong(digestId)) {
-                Paper paper = papers.get(paperId);
-                list.add(item(list.size() + 1, paper, explanations.of((String) row[3], (String) row[2], paper), trending));
+        for (Row row : rows) {
+            List<DigestView.Item> list = items.computeIfAbsent(row.digestId, id -> new ArrayList<>());
+            if (list.size() < shown.applyAsLong(row.digestId)) {
+                Paper paper = papers.get(row.paperId);
+                list.add(item(list.size() + 1, paper, explanations.of(row.interest, row.reason, paper), row.trending));
             } else {
-                list.add(new DigestView.Item(list.size() + 1, paperId, null, null, null, null, null, null,
-                        (String) row[2], trending, null, null));
+                list.add(new DigestView.Item(list.size() + 1, row.paperId, null, null, null, null, null, null,
+                        row.reason, row.trending, null, null));
             }
         }
         return items;
+    }
+
+    private record Row(long digestId, long paperId, String reason, String interest, boolean trending) {
+    }
+
+    /**
+     * What a mail shows of each paper, read as plain values rather than whole entities: its title, authors, link and
+     * revision (the explanation is matching's, by id), not the abstract, categories and the rest that an entity loads
+     * and Hibernate then tracks for a flush that never comes.
+     */
+    private static Map<Long, Paper> shownPapers(Connection connection, Collection<Long> ids) throws SQLException {
+        Map<Long, Paper> papers = new HashMap<>();
+        if (ids.isEmpty()) {
+            return papers;
+        }
+        try (PreparedStatement query = connection.prepareStatement(
+                "select id, revision, title, authors, url from paper where id = any(?)")) {
+            query.setArray(1, Sql.array(connection, "bigint", ids));
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    Paper paper = new Paper();
+                    paper.id = result.getLong(1);
+                    paper.revision = result.getLong(2);
+                    paper.title = result.getString(3);
+                    Array authors = result.getArray(4);
+                    paper.authors = authors == null ? null : (String[]) authors.getArray();
+                    paper.url = result.getString(5);
+                    papers.put(paper.id, paper);
+                }
+            }
+        }
+        return papers;
     }
 
     private static DigestView.Item item(int number, Paper paper, Explanation why, boolean trending) {
@@ -153,6 +201,11 @@ class DigestViews {
     }
 
     static String periodLabel(String period) {
+        // every mail of a run asks for the same one or two periods: formatting a date was a fortieth of a mail
+        return PERIOD_LABELS.computeIfAbsent(period, DigestViews::formatPeriod);
+    }
+
+    private static String formatPeriod(String period) {
         if (period.contains("-W")) {
             return "week " + period.substring(period.indexOf("-W") + 2) + " of " + period.substring(0, 4);
         }

@@ -3,6 +3,7 @@ package dev.paperboy.digest;
 import dev.paperboy.matching.Explanation;
 import dev.paperboy.matching.MatchingService;
 import dev.paperboy.paper.Paper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,7 +40,8 @@ final class SharedExplanations {
             known = recent.get(key);
         }
         if (known == null) {
-            known = matching.explain(interest, reason, paper.id);
+            // matching reads the paper as it is now, an entity: a sender composes outside any transaction
+            known = QuarkusTransaction.joiningExisting().call(() -> matching.explain(interest, reason, paper.id));
             synchronized (recent) {
                 recent.put(key, known);
             }

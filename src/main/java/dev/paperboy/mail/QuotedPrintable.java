@@ -20,23 +20,55 @@ final class QuotedPrintable {
     }
 
     static byte[] encode(String body) {
-        byte[] in = body.getBytes(StandardCharsets.UTF_8);
-        // mostly plain ASCII: room for an eighth more, grown when a body needs it
-        byte[] out = new byte[in.length + (in.length >> 3) + 64];
-        int n = 0;
-        int count = 0;
-        boolean space = false;
-        boolean afterCr = false;
-        for (byte b : in) {
+        // read as chars and turned into UTF-8 on the way: most digests hold a curly quote, so their strings are
+        // UTF-16 and getBytes first made a second copy of the body, a tenth of what encoding cost
+        Encoder encoder = new Encoder(body.length() + (body.length() >> 3) + 64);
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c < 0x80) {
+                encoder.add(c);
+            } else if (c < 0x800) {
+                encoder.add(0xc0 | c >> 6);
+                encoder.add(0x80 | c & 0x3f);
+            } else if (Character.isHighSurrogate(c) && i + 1 < body.length()
+                    && Character.isLowSurrogate(body.charAt(i + 1))) {
+                int point = Character.toCodePoint(c, body.charAt(++i));
+                encoder.add(0xf0 | point >> 18);
+                encoder.add(0x80 | point >> 12 & 0x3f);
+                encoder.add(0x80 | point >> 6 & 0x3f);
+                encoder.add(0x80 | point & 0x3f);
+            } else if (Character.isSurrogate(c)) {
+                encoder.add('?'); // a lone surrogate, as String.getBytes writes it
+            } else {
+                encoder.add(0xe0 | c >> 12);
+                encoder.add(0x80 | c >> 6 & 0x3f);
+                encoder.add(0x80 | c & 0x3f);
+            }
+        }
+        return encoder.finish();
+    }
+
+    /** The encoder's state between the bytes of a body. */
+    private static final class Encoder {
+        private byte[] out;
+        private int n;
+        private int count;
+        private boolean space;
+        private boolean afterCr;
+
+        Encoder(int size) {
+            out = new byte[size];
+        }
+
+        void add(int c) {
             if (n + 12 > out.length) {
                 out = Arrays.copyOf(out, out.length * 2);
             }
-            int c = b & 0xff;
             if (c > ' ' && c < 0x7f && c != '=' && !space && count < LINE) {
-                out[n++] = b; // the usual byte: printable, on a line with room
+                out[n++] = (byte) c; // the usual byte: printable, on a line with room
                 count++;
                 afterCr = false;
-                continue;
+                return;
             }
             boolean lineBreak = c == '\r' || c == '\n';
             if (space) {
@@ -63,7 +95,7 @@ final class QuotedPrintable {
                     count = 0;
                 }
                 afterCr = c == '\r';
-                continue;
+                return;
             }
             afterCr = false;
             if (c == ' ') {
@@ -82,16 +114,19 @@ final class QuotedPrintable {
                 out[n++] = (byte) c;
             }
         }
-        if (space) {
-            if (n + 6 > out.length) {
-                out = Arrays.copyOf(out, out.length + 6);
+
+        byte[] finish() {
+            if (space) {
+                if (n + 6 > out.length) {
+                    out = Arrays.copyOf(out, out.length + 6);
+                }
+                if (count + 3 > LINE) {
+                    n = softBreak(out, n);
+                }
+                n = escaped(out, n, ' ');
             }
-            if (count + 3 > LINE) {
-                n = softBreak(out, n);
-            }
-            n = escaped(out, n, ' ');
+            return Arrays.copyOf(out, n);
         }
-        return Arrays.copyOf(out, n);
     }
 
     private static int softBreak(byte[] out, int n) {
