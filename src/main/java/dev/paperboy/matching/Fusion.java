@@ -90,7 +90,7 @@ final class Fusion {
     private static InterestHits score(PaperIndex index, int from, int to, InterestQuery interest, float lexicalWeight,
                                       float threshold, boolean cut) {
         int n = index.size();
-        float[] bm25 = index.scores(interest.lexical);
+        float[] bm25 = index.lexicalScores(interest);
         float best = 0;
         for (float score : bm25) {
             best = Math.max(best, score);

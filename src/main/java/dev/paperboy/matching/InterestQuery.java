@@ -37,18 +37,22 @@ final class InterestQuery {
     final List<String> typed;
     /** The unit vector of what the interest means, or null when it only filters (cat:, author:). */
     final float[] vector;
+    /** Made for one index, whose words' scores it may add up ({@link PaperIndex#lexicalScores}) instead of searching. */
+    final boolean forIndex;
 
+    /** Searched by Lucene as it is, on any index. */
     InterestQuery(ParsedInterest parsed, float[] vector) {
-        this(parsed, vector, TermQuery::new);
+        this(parsed, vector, TermQuery::new, false);
     }
 
-    /** Ready for this index: its words' statistics looked up once for all the interests that share them. */
+    /** Ready for this index: its words' statistics and scores looked up once for all the interests that share them. */
     InterestQuery(ParsedInterest parsed, float[] vector, PaperIndex index) {
-        this(parsed, vector, index::termQuery);
+        this(parsed, vector, index::termQuery, true);
     }
 
-    private InterestQuery(ParsedInterest parsed, float[] vector, Function<Term, TermQuery> terms) {
+    private InterestQuery(ParsedInterest parsed, float[] vector, Function<Term, TermQuery> terms, boolean forIndex) {
         this.parsed = parsed;
+        this.forIndex = forIndex;
         this.vector = parsed.meaning().isEmpty() ? null : vector;
         Query onPapers = onFields(parsed.query(), true, true, terms);
         this.lexical = parsed.strict() ? onPapers : withPhrase(parsed.query(), onPapers, terms);

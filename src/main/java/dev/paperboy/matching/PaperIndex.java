@@ -51,6 +51,7 @@ public final class PaperIndex {
     private final int[] ordinalOfDoc;
     private final Map<Query, BitSet> matches = new ConcurrentHashMap<>();
     private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
+    private final LexicalSums sums = new LexicalSums(this);
     private final Map<String, InterestHits> scored = new ConcurrentHashMap<>();
     /** Previews as answered, by range, limit and interest: typing pauses ask the same again and again. */
     private final Map<String, List<MatchingService.Previewed>> previews = new ConcurrentHashMap<>();
@@ -271,6 +272,15 @@ public final class PaperIndex {
         }
         matches.put(query, found);
         return found;
+    }
+
+    /**
+     * The lexical score of an interest made for this index, by ordinal: added up from its words' scores when it is a
+     * plain list of words, else searched; the same floats either way.
+     */
+    float[] lexicalScores(InterestQuery interest) {
+        float[] summed = interest.forIndex ? sums.scores(interest.lexical) : null;
+        return summed != null ? summed : scores(interest.lexical);
     }
 
     /** The query's score of each paper, by ordinal; 0 where it does not match. */

@@ -126,7 +126,7 @@ class BatchRankingTest {
     }
 
     /** The sample's sentences recombined under its titles, one an hour, with categories and some upvotes. */
-    private static List<WindowPaper> papers(JsonNode sample) throws IOException {
+    static List<WindowPaper> papers(JsonNode sample) throws IOException {
         List<String> titles = new ArrayList<>();
         List<String> sentences = new ArrayList<>();
         for (JsonNode paper : sample) {

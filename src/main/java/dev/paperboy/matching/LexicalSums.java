@@ -1,0 +1,175 @@
+package dev.paperboy.matching;
+
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Lucene's BM25 score of an interest of words (a disjunction of its words, each the best of title and abstract,
+ * and their phrase) over a window, added up here from each word's and phrase's scores, which Lucene searches once
+ * per window: with a thousand papers, building a query's weights and scorers cost more than scoring them, and the
+ * interests of a run share their words. The arithmetic is Lucene's own (a disjunction max is the best score plus the
+ * tie-breaker times the others, summed in double; a disjunction sums its clauses in double, nested ones flattened
+ * into one, as Lucene rewrites them), so the scores are the same floats; any other shape (required, excluded or
+ * repeated clauses) is left to Lucene.
+ */
+final class LexicalSums {
+
+    private static final int MAX_REMEMBERED = 200_000;
+    private static final Leaf NONE = new Leaf(new int[0], new float[0]);
+
+    /** One word's or phrase's scores: the papers it matches, by ordinal, and their scores. */
+    private record Leaf(int[] ordinals, float[] scores) {
+    }
+
+    private final PaperIndex index;
+    private final Map<Query, Leaf> leaves = new ConcurrentHashMap<>();
+
+    LexicalSums(PaperIndex index) {
+        this.index = index;
+    }
+
+    /** The query's score of each paper by ordinal (0 where it does not match), or null for a shape not added up here. */
+    float[] scores(Query query) {
+        List<Query> clauses = new ArrayList<>();
+        if (!clauses(query, clauses) || new HashSet<>(clauses).size() != clauses.size()) {
+            return null; // Lucene merges a repeated clause into one with twice the boost: not the same sum
+        }
+        int n = index.size();
+        double[] sum = new double[n];
+        boolean[] matched = new boolean[n];
+        float[] max = new float[n];
+        double[] others = new double[n];
+        int[] touched = new int[n];
+        for (Query clause : clauses) {
+            DisjunctionMaxQuery disjunction = (DisjunctionMaxQuery) clause;
+            int count = 0;
+            for (Query disjunct : disjunction.getDisjuncts()) {
+                Leaf leaf = leaf(disjunct);
+                for (int i = 0; i < leaf.ordinals.length; i++) {
+                    int o = leaf.ordinals[i];
+                    float score = leaf.scores[i];
+                    if (max[o] == 0) {
+                        touched[count++] = o;
+                    }
+                    if (score >= max[o]) {
+                        others[o] += max[o];
+                        max[o] = score;
+                    } else {
+                        others[o] += score;
+                    }
+                }
+            }
+            double tie = disjunction.getTieBreakerMultiplier();
+            for (int t = 0; t < count; t++) {
+                int o = touched[t];
+                sum[o] += (float) (max[o] + others[o] * tie);
+                matched[o] = true;
+                max[o] = 0;
+                others[o] = 0;
+            }
+        }
+        float[] scores = new float[n];
+        for (int o = 0; o < n; o++) {
+            if (matched[o]) {
+                scores[o] = Math.max(Float.MIN_NORMAL, (float) sum[o]);
+            }
+        }
+        return scores;
+    }
+
+    /** The clauses whose scores Lucene adds up for this query, flattened; false when it is not such a query. */
+    private static boolean clauses(Query query, List<Query> into) {
+        if (query instanceof BooleanQuery bool) {
+            if (bool.getMinimumNumberShouldMatch() != 0 || bool.clauses().isEmpty()) {
+                return false;
+            }
+            for (BooleanClause clause : bool.clauses()) {
+                if (clause.getOccur() != Occur.SHOULD || !clauses(clause.getQuery(), into)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (!(query instanceof DisjunctionMaxQuery disjunction) || disjunction.getDisjuncts().size() < 2
+                || disjunction.getTieBreakerMultiplier() >= 1) {
+            return false; // Lucene rewrites the last two into other queries
+        }
+        for (Query disjunct : disjunction.getDisjuncts()) {
+            if (!leafShape(disjunct)) {
+                return false;
+            }
+        }
+        into.add(query);
+        return true;
+    }
+
+    private static boolean leafShape(Query query) {
+        Query inner = query instanceof BoostQuery boost ? boost.getQuery() : query;
+        return inner instanceof TermQuery || inner instanceof PhraseQuery;
+    }
+
+    /** A word's or phrase's scores (as boosted), searched once; a phrase whose words no paper has together is none. */
+    private Leaf leaf(Query query) {
+        Leaf known = leaves.get(query);
+        if (known != null) {
+            return known;
+        }
+        Query inner = query instanceof BoostQuery boost ? boost.getQuery() : query;
+        Leaf leaf = inner instanceof PhraseQuery phrase && !together(phrase.getTerms()) ? NONE : search(query);
+        if (leaves.size() >= MAX_REMEMBERED) {
+            leaves.clear();
+        }
+        leaves.put(query, leaf);
+        return leaf;
+    }
+
+    private boolean together(Term[] terms) {
+        BitSet all = null;
+        for (Term term : terms) {
+            BitSet with = index.matching(new TermQuery(term));
+            if (all == null) {
+                all = (BitSet) with.clone();
+            } else {
+                all.and(with);
+            }
+            if (all.isEmpty()) {
+                return false;
+            }
+        }
+        return all != null;
+    }
+
+    private Leaf search(Query query) {
+        float[] dense = index.scores(query);
+        int count = 0;
+        for (float score : dense) {
+            if (score > 0) {
+                count++;
+            }
+        }
+        int[] ordinals = new int[count];
+        float[] scores = new float[count];
+        int at = 0;
+        for (int o = 0; o < dense.length; o++) {
+            if (dense[o] > 0) {
+                ordinals[at] = o;
+                scores[at++] = dense[o];
+            }
+        }
+        return new Leaf(ordinals, scores);
+    }
+}

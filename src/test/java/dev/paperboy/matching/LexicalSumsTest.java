@@ -1,0 +1,66 @@
+package dev.paperboy.matching;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperboy.subscriber.interest.InterestLanguage;
+import dev.paperboy.subscriber.interest.InterestRefused;
+import dev.paperboy.subscriber.interest.ParsedInterest;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An interest's lexical scores added up from its words' scores ({@link LexicalSums}) are the very floats Lucene's
+ * search of the whole query gives, paper by paper, for interests as the scale benchmark draws them and for the
+ * shapes that need care (a word twice, a hyphenated word, a quoted phrase, booleans, filters, a long sentence).
+ */
+class LexicalSumsTest {
+
+    @Test
+    void addedUpScoresAreTheFloatsLuceneSearches() throws Exception {
+        JsonNode sample;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("sample/trending-papers.json")) {
+            sample = new ObjectMapper().readTree(in);
+        }
+        PaperIndex index = new PaperIndex(BatchRankingTest.papers(sample));
+        Set<String> interests = new LinkedHashSet<>(List.of("learning to learn learning", "click-through rate",
+                "\"mixture of experts\" routing", "reinforcement learning from human feedback for reasoning in large "
+                        + "language models with long context and retrieval", "graph neural networks graph",
+                "agents AND tools", "diffusion -video", "cat:cs.LG transformers", "(vision OR language) models",
+                "language language", "\"language models\" \"language models\""));
+        Population population = new Population(Vocabulary.topics(sample), 2_000);
+        population.interests(LongStream.range(0, 2_000).boxed().toList()).values().forEach(interests::addAll);
+
+        int summed = 0;
+        List<String> compared = new ArrayList<>();
+        LexicalSums sums = new LexicalSums(index);
+        for (String interest : interests) {
+            ParsedInterest parsed;
+            try {
+                parsed = InterestLanguage.parse(interest);
+            } catch (InterestRefused e) {
+                continue;
+            }
+            InterestQuery query = new InterestQuery(parsed, null, index);
+            float[] searched = index.scores(query.lexical);
+            assertArrayEquals(searched, index.lexicalScores(query), interest);
+            float[] added = sums.scores(query.lexical);
+            if (added != null) {
+                assertArrayEquals(searched, added, interest);
+                summed++;
+            }
+            compared.add(interest);
+        }
+        assertTrue(compared.size() > 2_000, "interests compared: " + compared.size());
+        assertTrue(summed > compared.size() * 8 / 10, "most interests are added up: " + summed + " of "
+                + compared.size());
+    }
+}
