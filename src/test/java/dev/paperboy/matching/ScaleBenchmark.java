@@ -45,6 +45,8 @@ final class ScaleBenchmark {
 
     static final int BATCH = 500;
     static final int THREADS = 2;
+    /** With -Dchecksum=true, each run also prints a checksum of every list (to compare two builds' lists). */
+    private static final boolean CHECKSUM = Boolean.getBoolean("checksum");
     private static final String[] CATEGORIES = {"cs.LG", "cs.CL", "cs.CV", "stat.ML", "cs.AI", "cs.IR", "cs.NE",
             "cs.RO", "math.OC", "physics.comp-ph"};
 
@@ -160,6 +162,7 @@ final class ScaleBenchmark {
                 wanted -> population.vectors(wanted, topicVectors), Fusion.THRESHOLD);
         AtomicInteger next = new AtomicInteger();
         AtomicLong matched = new AtomicLong();
+        AtomicLong checksum = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
@@ -169,7 +172,12 @@ final class ScaleBenchmark {
                     for (long id = from; id < Math.min(subscribers, from + BATCH); id++) {
                         batch.add(new MatchRequest(id, Instant.EPOCH, until, Set.of()));
                     }
-                    matcher.rank(batch).values().forEach(m -> matched.addAndGet(m.size()));
+                    matcher.rank(batch).forEach((id, m) -> {
+                        matched.addAndGet(m.size());
+                        if (CHECKSUM) {
+                            checksum.addAndGet(id * 1_000_003L ^ m.hashCode());
+                        }
+                    });
                 }
                 return null;
             }));
@@ -185,6 +193,9 @@ final class ScaleBenchmark {
         System.gc();
         Runtime runtime = Runtime.getRuntime();
         long retained = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024); // the matcher is still held
+        if (CHECKSUM) {
+            System.out.println("checksum of the lists of " + subscribers + " subscribers: " + checksum.get());
+        }
         if (matcher.rank(List.of()).size() != 0) {
             throw new IllegalStateException("an empty batch ranks nobody");
         }
