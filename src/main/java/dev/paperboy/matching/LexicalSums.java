@@ -35,11 +35,30 @@ final class LexicalSums {
     private record Leaf(int[] ordinals, float[] scores) {
     }
 
+    /** Each thread's work arrays, left all zero after each query (so not allocated again per interest). */
+    private static final class Scratch {
+        final double[] sum;
+        final int[] matched;
+        final float[] max;
+        final double[] others;
+        final int[] touched;
+
+        Scratch(int n) {
+            sum = new double[n];
+            matched = new int[n];
+            max = new float[n];
+            others = new double[n];
+            touched = new int[n];
+        }
+    }
+
     private final PaperIndex index;
     private final Map<Query, Leaf> leaves = new ConcurrentHashMap<>();
+    private final ThreadLocal<Scratch> scratch;
 
     LexicalSums(PaperIndex index) {
         this.index = index;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(index.size()));
     }
 
     /** The query's score of each paper by ordinal (0 where it does not match), or null for a shape not added up here. */
@@ -48,17 +67,20 @@ final class LexicalSums {
         if (!clauses(query, clauses) || new HashSet<>(clauses).size() != clauses.size()) {
             return null; // Lucene merges a repeated clause into one with twice the boost: not the same sum
         }
-        int n = index.size();
-        double[] sum = new double[n];
-        boolean[] matched = new boolean[n];
-        float[] max = new float[n];
-        double[] others = new double[n];
-        int[] touched = new int[n];
+        List<List<Leaf>> disjuncts = new ArrayList<>(clauses.size()); // searched first: nothing throws midway below
         for (Query clause : clauses) {
-            DisjunctionMaxQuery disjunction = (DisjunctionMaxQuery) clause;
+            disjuncts.add(((DisjunctionMaxQuery) clause).getDisjuncts().stream().map(this::leaf).toList());
+        }
+        Scratch work = scratch.get();
+        double[] sum = work.sum;
+        int[] matched = work.matched;
+        float[] max = work.max;
+        double[] others = work.others;
+        int[] touched = work.touched;
+        int matches = 0;
+        for (int c = 0; c < clauses.size(); c++) {
             int count = 0;
-            for (Query disjunct : disjunction.getDisjuncts()) {
-                Leaf leaf = leaf(disjunct);
+            for (Leaf leaf : disjuncts.get(c)) {
                 for (int i = 0; i < leaf.ordinals.length; i++) {
                     int o = leaf.ordinals[i];
                     float score = leaf.scores[i];
@@ -73,20 +95,22 @@ final class LexicalSums {
                     }
                 }
             }
-            double tie = disjunction.getTieBreakerMultiplier();
+            double tie = ((DisjunctionMaxQuery) clauses.get(c)).getTieBreakerMultiplier();
             for (int t = 0; t < count; t++) {
                 int o = touched[t];
+                if (sum[o] == 0) { // every score is above 0: a paper's first clause
+                    matched[matches++] = o;
+                }
                 sum[o] += (float) (max[o] + others[o] * tie);
-                matched[o] = true;
                 max[o] = 0;
                 others[o] = 0;
             }
         }
-        float[] scores = new float[n];
-        for (int o = 0; o < n; o++) {
-            if (matched[o]) {
-                scores[o] = Math.max(Float.MIN_NORMAL, (float) sum[o]);
-            }
+        float[] scores = new float[index.size()];
+        for (int m = 0; m < matches; m++) {
+            int o = matched[m];
+            scores[o] = Math.max(Float.MIN_NORMAL, (float) sum[o]);
+            sum[o] = 0;
         }
         return scores;
     }

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The papers of one window, in memory: a Lucene index of their title, abstract, categories and authors, and their
@@ -79,8 +80,10 @@ public final class PaperIndex {
                 WindowPaper paper = papers.get(ordinal);
                 ingestedMicros[ordinal] = micros(paper.ingestedAt());
                 ordinalOfId.put(paper.id(), ordinal);
-                writer.addDocument(document(ordinal, paper));
             }
+            // analyzing the text is most of the build: on two threads at once (the scores do not depend on which
+            // segment a paper lands in, every statistic is the whole index's)
+            IntStream.range(0, papers.size()).parallel().forEach(ordinal -> add(writer, ordinal, papers.get(ordinal)));
             writer.commit();
             DirectoryReader reader = DirectoryReader.open(directory);
             this.searcher = new IndexSearcher(reader);
@@ -88,11 +91,19 @@ public final class PaperIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.atTieRank = java.util.stream.IntStream.range(0, papers.size()).boxed().sorted(this::compareForTies)
+        this.atTieRank = IntStream.range(0, papers.size()).boxed().sorted(this::compareForTies)
                 .mapToInt(Integer::intValue).toArray();
         this.tieRank = new int[papers.size()];
         for (int rank = 0; rank < atTieRank.length; rank++) {
             tieRank[atTieRank[rank]] = rank;
+        }
+    }
+
+    private static void add(IndexWriter writer, int ordinal, WindowPaper paper) {
+        try {
+            writer.addDocument(document(ordinal, paper));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -207,7 +218,7 @@ public final class PaperIndex {
      */
     int[] mostUpvoted(Instant since, Instant until, int limit) {
         int[] within = range(since, until);
-        return java.util.stream.IntStream.range(within[0], within[1])
+        return IntStream.range(within[0], within[1])
                 .filter(ordinal -> papers.get(ordinal).upvotes() != null && papers.get(ordinal).upvotes() > 0)
                 .boxed().sorted(this::compareForTies).limit(limit).mapToInt(Integer::intValue).toArray();
     }
