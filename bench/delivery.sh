@@ -51,7 +51,7 @@ SIZE=$(cut -f3 "$WORK/sample.tsv" | head -1)
 echo "message size of a digest: $SIZE bytes"
 
 # the ceiling, in this session, with that size
-CEILING_LINE=$(bash bench/smtp-limit.sh 20000 "$SIZE" 8 2602 | tail -1)
+CEILING_LINE=$(bash bench/smtp-limit.sh 20000 "$SIZE" 8 "$((SMTP + 1))" | tail -1)
 echo "$CEILING_LINE"
 CEILING=$(echo "$CEILING_LINE" | sed -E 's/.* = ([0-9]+) messages\/s/\1/')
 
@@ -63,17 +63,20 @@ IMPORT=$(curl -sS -o "$WORK/import.json" -w '%{time_total}' -X POST -H "Authoriz
   -H 'Content-Type: application/json' --data-binary @"$WORK/subscribers.json" "http://localhost:$PORT/api/admin/subscribers")
 echo "subscriber import: $SUBSCRIBERS in one request ($(du -h "$WORK/subscribers.json" | cut -f1)) in ${IMPORT} s: $(cat "$WORK/import.json")"
 
-cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' /proc/"$(pid_of node)"/stat; }
-CPU_BEFORE=$(cpu_seconds)
-# the run, timed from its request: when every shard is planned, and when the last digest is recorded as sent
-python3 - "$PORT" "$TOKEN" "$CEILING" <<'PY'
+# the run, timed from its request: when every shard is planned, and when the last digest is recorded as sent; CPU
+# seconds of the node, its embedded PostgreSQL and smtp-sink (bench/cpu.py) for planning and for the sending tail
+python3 - "$PORT" "$TOKEN" "$CEILING" "$(pid_of node)" "$WORK/data/postgres" "$SINK" <<'PY'
 import json, sys, time, urllib.request
+sys.path.insert(0, 'bench')
+import cpu
 port, token, ceiling = sys.argv[1], sys.argv[2], float(sys.argv[3])
+node, pg_data, sink = int(sys.argv[4]), sys.argv[5], int(sys.argv[6])
 def call(method, path, body=None):
     request = urllib.request.Request(f'http://localhost:{port}{path}', method=method, data=body,
                                      headers={'Authorization': f'Bearer {token}', 'Content-Type': 'application/json'})
     with urllib.request.urlopen(request) as answer:
         return json.load(answer)
+before = cpu.sample(node, pg_data, sink)
 start = time.time()
 run = call('POST', '/api/admin/digests/run', b'{"force": true}')['runId']
 planned = None
@@ -81,19 +84,22 @@ while True:
     report = call('GET', f'/api/admin/runs/{run}')
     now = time.time()
     if planned is None and report['shards'] > 0 and report['shardsPlanned'] == report['shards']:
-        planned = (now - start, report['sent'])
+        planned = (now - start, report['sent'], cpu.sample(node, pg_data, sink))
     if report['state'] in ('finished', 'failed'):
         break
     time.sleep(0.2)
+after = cpu.sample(node, pg_data, sink)
 seconds, sent = now - start, report['sent']
 print(f"run {run}: {json.dumps(report)}")
 if planned:
     print(f"planning: every shard planned {planned[0]:.1f} s after the request ({report['due']} digests decided, "
           f"{report['due'] / planned[0]:.0f}/s), {planned[1]} sent by then; the rest sent in "
           f"{seconds - planned[0]:.1f} s ({(sent - planned[1]) / max(0.001, seconds - planned[0]):.0f}/s)")
+    print(cpu.report('while planning (sending meanwhile)', before, planned[2], report['due']))
+    print(cpu.report('of the sending tail', planned[2], after, sent - planned[1]))
+print(cpu.report('of the whole run', before, after, sent))
 print(f"delivery: {sent} digests sent in {seconds:.1f} s (run request to the last recorded as sent) = "
       f"{sent / seconds:.0f}/s; ceiling {ceiling:.0f}/s; ratio {sent / seconds / ceiling:.2f}")
 PY
-CPU_RUN=$(echo "$(cpu_seconds) - $CPU_BEFORE" | bc)
-echo "node CPU during the run: ${CPU_RUN} s (user + system), $(echo "scale=2; 1000 * $CPU_RUN / $SUBSCRIBERS" | bc) ms per digest (a figure the machine's other load changes less than the rate)"
+echo "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "node: $(grep -E 'VmHWM' /proc/"$(pid_of node)"/status | tr -s ' ') (heap capped at 512 MB; RSS adds metaspace, code, threads)"
