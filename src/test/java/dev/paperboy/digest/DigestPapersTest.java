@@ -1,0 +1,148 @@
+package dev.paperboy.digest;
+
+import dev.paperboy.AdminApi;
+import dev.paperboy.People;
+import dev.paperboy.Rows;
+import dev.paperboy.matching.Match;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A digest's papers reach their rows as they were decided, whatever their reasons hold, across COPY's chunks. */
+@QuarkusTest
+class DigestPapersTest {
+
+    @Inject
+    DigestPapers digestPapers;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void awkwardReasonsNullInterestsAndManyRowsComeBackUnchanged() throws Exception {
+        String email = People.address("digest.papers");
+        String tag = People.marker();
+        People.subscribe(email, "copy escapes");
+        List<Map<String, Object>> papers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            papers.add(Map.of("id", "copy-" + tag + "-" + i, "title", "Copy " + tag + " " + i, "abstract", "text"));
+        }
+        AdminApi.admin().contentType(ContentType.JSON).body(papers).post("/api/admin/papers").then().statusCode(200);
+        long subscriber = Rows.number("select id from subscriber where email_key = ?", email.toLowerCase());
+        List<Long> paperIds = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            paperIds.add(Rows.number("select id from paper where title = ?", "Copy " + tag + " " + i));
+        }
+        // awkward text, and a digest big enough (a long reason per row) to span several of COPY's chunks
+        List<Match> first = List.of(
+                new Match(paperIds.get(0), 0.75f, "tab\there", "a \\N back\\slash, \\. and\ttab\nnew\r\nline “curly” 😀"),
+                new Match(paperIds.get(1), 1.0E-5f, null, "trending only", true),
+                new Match(paperIds.get(2), 0.5f, "\\N", "x".repeat(70_000) + "\\"));
+        long digest = newDigest(subscriber);
+        try (Connection connection = dataSource.getConnection()) {
+            digestPapers.store(connection, List.of(new DigestPapers.Decided(digest, subscriber, first),
+                    new DigestPapers.Decided(newDigest(subscriber), subscriber, List.of())));
+        }
+        List<String> expected = new ArrayList<>();
+        int position = 0;
+        for (Match match : first) {
+            expected.add(position++ + "|" + match.paperId() + "|" + match.score() + "|" + match.interest() + "|"
+                    + match.reason() + "|" + match.trending() + "|" + subscriber);
+        }
+        assertEquals(expected, rows(digest));
+    }
+
+    /**
+     * The foreign keys' guarantees, now checked per statement (V17): no row without its digest and paper, a digest
+     * deleted takes its papers along (and so does its subscriber), a paper in a digest cannot be deleted.
+     */
+    @Test
+    void rowsNeedTheirDigestAndPaperAndGoWithTheirDigestOrSubscriber() throws Exception {
+        String email = People.address("digest.papers.keys");
+        String tag = People.marker();
+        People.subscribe(email, "copy keys");
+        AdminApi.admin().contentType(ContentType.JSON)
+                .body(List.of(Map.of("id", "keys-" + tag, "title", "Keys " + tag, "abstract", "text")))
+                .post("/api/admin/papers").then().statusCode(200);
+        long subscriber = Rows.number("select id from subscriber where email_key = ?", email.toLowerCase());
+        long paper = Rows.number("select id from paper where title = ?", "Keys " + tag);
+        long missing = Rows.number("select coalesce(max(id), 0) + 1000 from paper");
+        long digest = newDigest(subscriber);
+        assertRefused(() -> store(new DigestPapers.Decided(digest, subscriber, List.of(new Match(missing, 1, "i", "r")))));
+        long noDigest = Rows.number("select coalesce(max(id), 0) + 1000 from digest");
+        assertRefused(() -> store(new DigestPapers.Decided(noDigest, subscriber, List.of(new Match(paper, 1, "i", "r")))));
+        assertRefused(() -> Rows.update("""
+                insert into digest_paper (digest_id, subscriber_id, paper_id, position, score, reason)
+                values (?, ?, ?, 0, 1, 'r')""", noDigest, subscriber, paper));
+        assertEquals(0, Rows.number("select count(*) from digest_paper where subscriber_id = ?", subscriber));
+
+        store(new DigestPapers.Decided(digest, subscriber, List.of(new Match(paper, 1, "i", "r"))));
+        assertRefused(() -> Rows.update("delete from paper where id = ?", paper));
+        assertEquals(1, Rows.number("select count(*) from paper where id = ?", paper));
+        Rows.update("delete from digest where id = ?", digest);
+        assertEquals(0, Rows.number("select count(*) from digest_paper where subscriber_id = ?", subscriber));
+
+        long second = newDigest(subscriber);
+        store(new DigestPapers.Decided(second, subscriber, List.of(new Match(paper, 1, "i", "r"))));
+        assertEquals(1, Rows.number("select count(*) from digest_paper where digest_id = ?", second));
+        Rows.update("delete from subscriber where id = ?", subscriber);
+        assertEquals(0, Rows.number("select count(*) from digest_paper where subscriber_id = ?", subscriber));
+        assertEquals(1, Rows.update("delete from paper where id = ?", paper), "once in no digest, a paper can go");
+    }
+
+    private void store(DigestPapers.Decided digest) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            digestPapers.store(connection, List.of(digest));
+        }
+    }
+
+    private static void assertRefused(Executable write) {
+        Throwable e = assertThrows(Exception.class, write);
+        while (e.getCause() != null && !(e instanceof java.sql.SQLException)) {
+            e = e.getCause();
+        }
+        assertTrue(e.getMessage().contains("does not exist") || e.getMessage().contains("is in a digest"),
+                e.getMessage());
+    }
+
+    private static long newDigest(long subscriber) {
+        String key = UUID.randomUUID().toString().replace("-", "");
+        Rows.update("""
+                insert into digest (token_key, subscriber_id, period, zone, state, papers_since, papers_until, decided_as_of)
+                values (?, ?, ?, 'UTC', 'queued', now() - interval '1 day', now(), now())""", key, subscriber, key.substring(0, 16));
+        return Rows.number("select id from digest where token_key = ?", key);
+    }
+
+    private List<String> rows(long digest) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("""
+                     select position, paper_id, score, interest, reason, trending, subscriber_id from digest_paper
+                     where digest_id = ? order by position""")) {
+            query.setLong(1, digest);
+            List<String> rows = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.add(result.getInt(1) + "|" + result.getLong(2) + "|" + result.getFloat(3) + "|"
+                            + result.getString(4) + "|" + result.getString(5) + "|" + result.getBoolean(6) + "|"
+                            + result.getLong(7));
+                }
+            }
+            return rows;
+        }
+    }
+}
