@@ -6,7 +6,7 @@
 # (smtp-limit.sh: smtp-source into smtp-sink, the same message size, 8 sessions).
 #
 #   ./mvnw -B package -DskipTests && bench/delivery.sh [subscribers] [papers]
-# Environment: SENDERS (PAPERBOY_DELIVERY_SENDERS, default from the cores), KEEP=1 keeps the work dir and logs,
+# Environment: PLAN_ONLY=1 (planning alone: one message a second, timed until every shard is planned), SENDERS (PAPERBOY_DELIVERY_SENDERS, default from the cores), KEEP=1 keeps the work dir and logs,
 # INTERESTS=distinct gives the subscribers about 2,600 distinct interests instead of 100 topics (4,950 pairs) of 100 topics (gen.py),
 # JFR=1 records the node with Java Flight Recorder into the work dir (node.jfr, written when it stops; implies KEEP=1).
 set -euo pipefail
@@ -39,6 +39,9 @@ python3 bench/gen.py subscribers 1 "$WORK/sample.json" size
 recorder "$SMTP" "$WORK/sample.tsv"
 SENDERS_ENV=()
 [ -n "${SENDERS:-}" ] && SENDERS_ENV=(PAPERBOY_DELIVERY_SENDERS="$SENDERS")
+# PLAN_ONLY=1: the node sends one message a second, and the run is timed until every shard is planned: planning's
+# own CPU, without the senders'
+[ "${PLAN_ONLY:-}" = 1 ] && SENDERS_ENV+=(PAPERBOY_SMTP_RATE=1)
 # the clock's pass is off: it would plan the same subscribers as the forced run (to find them served) meanwhile
 pb_start node "$PORT" "$WORK/data" PAPERBOY_SMTP_HOST=127.0.0.1 PAPERBOY_SMTP_PORT="$SMTP" PAPERBOY_DIGEST_SCHEDULE=off \
   "${SENDERS_ENV[@]}"
@@ -65,12 +68,12 @@ echo "subscriber import: $SUBSCRIBERS in one request ($(du -h "$WORK/subscribers
 
 # the run, timed from its request: when every shard is planned, and when the last digest is recorded as sent; CPU
 # seconds of the node, its embedded PostgreSQL and smtp-sink (bench/cpu.py) for planning and for the sending tail
-python3 - "$PORT" "$TOKEN" "$CEILING" "$(pid_of node)" "$WORK/data/postgres" "$SINK" <<'PY'
+python3 - "$PORT" "$TOKEN" "$CEILING" "$(pid_of node)" "$WORK/data/postgres" "$SINK" "${PLAN_ONLY:-0}" <<'PY'
 import json, sys, time, urllib.request
 sys.path.insert(0, 'bench')
 import cpu
 port, token, ceiling = sys.argv[1], sys.argv[2], float(sys.argv[3])
-node, pg_data, sink = int(sys.argv[4]), sys.argv[5], int(sys.argv[6])
+node, pg_data, sink, plan_only = int(sys.argv[4]), sys.argv[5], int(sys.argv[6]), sys.argv[7] == '1'
 def call(method, path, body=None):
     request = urllib.request.Request(f'http://localhost:{port}{path}', method=method, data=body,
                                      headers={'Authorization': f'Bearer {token}', 'Content-Type': 'application/json'})
@@ -85,7 +88,7 @@ while True:
     now = time.time()
     if planned is None and report['shards'] > 0 and report['shardsPlanned'] == report['shards']:
         planned = (now - start, report['sent'], cpu.sample(node, pg_data, sink))
-    if report['state'] in ('finished', 'failed'):
+    if report['state'] in ('finished', 'failed') or (planned and plan_only):
         break
     time.sleep(0.2)
 after = cpu.sample(node, pg_data, sink)
@@ -96,6 +99,8 @@ if planned:
           f"{report['due'] / planned[0]:.0f}/s), {planned[1]} sent by then; the rest sent in "
           f"{seconds - planned[0]:.1f} s ({(sent - planned[1]) / max(0.001, seconds - planned[0]):.0f}/s)")
     print(cpu.report('while planning (sending meanwhile)', before, planned[2], report['due']))
+    if plan_only:
+        sys.exit(0)
     print(cpu.report('of the sending tail', planned[2], after, sent - planned[1]))
 print(cpu.report('of the whole run', before, after, sent))
 print(f"delivery: {sent} digests sent in {seconds:.1f} s (run request to the last recorded as sent) = "

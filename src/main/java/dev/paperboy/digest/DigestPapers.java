@@ -72,7 +72,16 @@ class DigestPapers {
             rows.append("\\N");
             return;
         }
-        for (int i = 0; i < value.length(); i++) {
+        int first = 0;
+        while (first < value.length() && !special(value.charAt(first))) {
+            first++;
+        }
+        if (first == value.length()) {
+            rows.append(value); // the usual reason: appended whole, not a character at a time
+            return;
+        }
+        rows.append(value, 0, first);
+        for (int i = first; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> rows.append("\\\\");
@@ -82,5 +91,9 @@ class DigestPapers {
                 default -> rows.append(c);
             }
         }
+    }
+
+    private static boolean special(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
     }
 }
