@@ -45,8 +45,13 @@ final class RankingQuality {
 
     /** The judgments the ranking is tuned on. */
     static final String TUNING = "quality/judgments.json";
-    /** Judgments written before tuning and never looked at while tuning: only reported. */
+    /** Judgments written before tuning, reported in aggregate for two sessions, read in detail since the third. */
     static final String HELD_OUT = "quality/judgments-heldout.json";
+    /**
+     * Judgments written blind (by someone who saw neither the ranking nor the other judgments): only reported, in
+     * aggregate, never per interest.
+     */
+    static final String BLIND = "quality/judgments-blind.json";
 
     RankingQuality() {
         this(TUNING);
@@ -192,15 +197,23 @@ final class RankingQuality {
     }
 
     /**
-     * The table for the tuning set, the held-out set and the two together; with --detail, each interest of the
-     * tuning set (the held-out set's are not printed: it is only reported, never read to tune).
+     * The table for the tuning set, the held-out set, the blind set and all together; with --detail, each interest
+     * of the tuning and held-out sets (the blind set's are never printed: it is only reported, never read to tune).
      */
     public static void main(String[] args) {
         boolean detail = args.length > 0 && args[0].equals("--detail");
-        RankingQuality both = new RankingQuality(TUNING, HELD_OUT);
-        print("tuning set (" + TUNING + ")", both.only(TUNING), detail);
-        print("held-out set (" + HELD_OUT + ")", both.only(HELD_OUT), false);
-        print("both sets", both, false);
+        boolean blind = RankingQuality.class.getClassLoader().getResource(BLIND) != null;
+        RankingQuality all = blind ? new RankingQuality(TUNING, HELD_OUT, BLIND) : new RankingQuality(TUNING, HELD_OUT);
+        print("tuning set (" + TUNING + ")", all.only(TUNING), detail);
+        print("held-out set (" + HELD_OUT + ")", all.only(HELD_OUT), detail);
+        if (blind) {
+            print("blind set (" + BLIND + ", aggregate only)", all.only(BLIND), false);
+        }
+        print("tuning and held-out sets", new RankingQuality(all.index, all.judged.stream()
+                .filter(j -> !j.set.equals(BLIND)).toList()), false);
+        if (blind) {
+            print("all sets", all, false);
+        }
     }
 
     private static void print(String title, RankingQuality quality, boolean detail) {
