@@ -7,9 +7,9 @@ import dev.paperboy.subscriber.LinkTokens;
 import dev.paperboy.subscriber.Subscriber;
 import dev.paperboy.subscriber.SubscriberLinks;
 import dev.paperboy.system.BaseUrl;
-import jakarta.enterprise.context.ApplicationScoped;
 import dev.paperboy.system.Sql;
 import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -27,13 +27,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
 
 /** Reads a stored digest back into what the mail and the web page show. */
 @ApplicationScoped
 class DigestViews {
 
-    private static final Map<String, String> PERIOD_LABELS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> PERIOD_LABELS = new ConcurrentHashMap<>();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
     private final AgroalDataSource dataSource;
