@@ -152,7 +152,8 @@ class DigestDecision {
                 update digest d set state = 'cancelled', lease_until = null, next_attempt_at = null,
                        last_error = 'superseded: its papers went into the digest of ' || k.period
                 from unnest(?::bigint[], ?::text[]) as k(id, period) where d.id = k.id""");
-             PreparedStatement free = connection.prepareStatement("delete from digest_paper where digest_id = any(?)")) {
+             PreparedStatement free = connection.prepareStatement(
+                     "delete from digest_paper_list where digest_id = any(?)")) {
             cancel.setArray(1, Sql.array(connection, "bigint", ids));
             cancel.setArray(2, Sql.array(connection, "text", periods));
             cancel.executeUpdate();

@@ -12,23 +12,23 @@ import java.util.List;
 
 /**
  * Stores the papers of decided digests: the one place a digest's papers are written, so a new field is one edit.
- * They go in with COPY, streamed in small chunks: a batch is ~12,500 rows (about 50 listed papers a digest), which
- * as one multi-row insert of arrays cost PostgreSQL an array literal to parse per column and the node one text of
- * all reasons (megabytes, a humongous allocation for G1 with a 512 MB heap).
+ * A digest's papers are one row of arrays, best first (V18; read one per paper through the view digest_paper). They go
+ * in with COPY, streamed in small chunks: a batch is ~250 digests of up to 50 papers, which as one insert would cost the
+ * node one text of all reasons (megabytes, a humongous allocation for G1 with a 512 MB heap).
  */
 @ApplicationScoped
 class DigestPapers {
 
     /** Bytes of rows sent to the server at once; far below G1's humongous size, and few round trips. */
     private static final int CHUNK = 64 * 1024;
-    private static final String COPY = "copy digest_paper (digest_id, subscriber_id, paper_id, position, score, reason,"
-            + " interest, trending) from stdin";
+    private static final String COPY = "copy digest_paper_list (digest_id, subscriber_id, paper_ids, scores, reasons,"
+            + " interests, trending) from stdin";
 
     /** A digest just decided, whose subscriber it is, and its papers, best first. */
     record Decided(long digestId, long subscriberId, List<Match> papers) {
     }
 
-    /** Writes the papers of many digests with one COPY, in the caller's transaction. */
+    /** Writes the papers of many digests with one COPY, in the caller's transaction; a digest without any has no row. */
     void store(Connection connection, List<Decided> digests) throws SQLException {
         if (digests.stream().allMatch(d -> d.papers().isEmpty())) {
             return;
@@ -37,18 +37,33 @@ class DigestPapers {
         try {
             StringBuilder rows = new StringBuilder(CHUNK + 4096);
             for (Decided digest : digests) {
-                int position = 0;
-                for (Match match : digest.papers()) {
-                    rows.append(digest.digestId()).append('\t').append(digest.subscriberId()).append('\t')
-                            .append(match.paperId()).append('\t').append(position++).append('\t')
-                            .append(match.score()).append('\t');
-                    text(rows, match.reason());
-                    rows.append('\t');
-                    text(rows, match.interest());
-                    rows.append('\t').append(match.trending() ? 't' : 'f').append('\n');
-                    if (rows.length() >= CHUNK) {
-                        send(copy, rows);
-                    }
+                List<Match> papers = digest.papers();
+                if (papers.isEmpty()) {
+                    continue;
+                }
+                rows.append(digest.digestId()).append('\t').append(digest.subscriberId()).append("\t{");
+                for (int i = 0; i < papers.size(); i++) {
+                    rows.append(i == 0 ? "" : ",").append(papers.get(i).paperId());
+                }
+                rows.append("}\t{");
+                for (int i = 0; i < papers.size(); i++) {
+                    rows.append(i == 0 ? "" : ",").append(papers.get(i).score());
+                }
+                rows.append("}\t{");
+                for (int i = 0; i < papers.size(); i++) {
+                    element(rows.append(i == 0 ? "" : ","), papers.get(i).reason());
+                }
+                rows.append("}\t{");
+                for (int i = 0; i < papers.size(); i++) {
+                    element(rows.append(i == 0 ? "" : ","), papers.get(i).interest());
+                }
+                rows.append("}\t{");
+                for (int i = 0; i < papers.size(); i++) {
+                    rows.append(i == 0 ? "" : ",").append(papers.get(i).trending() ? 't' : 'f');
+                }
+                rows.append("}\n");
+                if (rows.length() >= CHUNK) {
+                    send(copy, rows);
                 }
             }
             send(copy, rows);
@@ -60,40 +75,46 @@ class DigestPapers {
         }
     }
 
-    private static void send(CopyIn copy, StringBuilder rows) throws SQLException {
-        byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        rows.setLength(0);
-    }
-
-    /** A text field of COPY's text format: \N for null, and the four characters that would end or escape a field. */
-    static void text(StringBuilder rows, String value) {
+    /**
+     * A text element of an array literal inside a COPY text field: NULL unquoted, else double-quoted with {@code "} and
+     * {@code \} escaped for the array, then the characters that would end or escape COPY's field escaped for COPY.
+     */
+    static void element(StringBuilder rows, String value) {
         if (value == null) {
-            rows.append("\\N");
+            rows.append("NULL");
             return;
         }
+        rows.append('"');
         int first = 0;
         while (first < value.length() && !special(value.charAt(first))) {
             first++;
         }
         if (first == value.length()) {
-            rows.append(value); // the usual reason: appended whole, not a character at a time
+            rows.append(value).append('"'); // the usual reason: appended whole, not a character at a time
             return;
         }
         rows.append(value, 0, first);
         for (int i = first; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
-                case '\\' -> rows.append("\\\\");
+                case '\\' -> rows.append("\\\\\\\\"); // the array's \\ , each escaped again for COPY
+                case '"' -> rows.append("\\\\\""); // the array's \" , its backslash escaped for COPY
                 case '\t' -> rows.append("\\t");
                 case '\n' -> rows.append("\\n");
                 case '\r' -> rows.append("\\r");
                 default -> rows.append(c);
             }
         }
+        rows.append('"');
+    }
+
+    private static void send(CopyIn copy, StringBuilder rows) throws SQLException {
+        byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        rows.setLength(0);
     }
 
     private static boolean special(char c) {
-        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
+        return c == '\\' || c == '"' || c == '\t' || c == '\n' || c == '\r';
     }
 }

@@ -185,7 +185,7 @@ final class Outcomes implements AutoCloseable {
             }
             if (!freed.isEmpty()) {
                 try (PreparedStatement free = connection.prepareStatement(
-                        "delete from digest_paper where digest_id = any(?)")) {
+                        "delete from digest_paper_list where digest_id = any(?)")) {
                     free.setArray(1, Sql.array(connection, "bigint", freed));
                     free.executeUpdate();
                 }

@@ -134,7 +134,7 @@ class SubscriberHistory {
     Map<Long, Set<Long>> taken(Connection connection, List<Long> subscribers, Instant oldest) throws SQLException {
         Map<Long, Set<Long>> taken = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement("""
-                select d.subscriber_id, dp.paper_id from digest d join digest_paper dp on dp.digest_id = d.id
+                select d.subscriber_id, unnest(l.paper_ids) from digest d join digest_paper_list l on l.digest_id = d.id
                 where d.subscriber_id = any(?) and d.papers_until > ?::timestamptz""")) {
             query.setArray(1, Sql.array(connection, "bigint", subscribers));
             query.setString(2, oldest.toString());

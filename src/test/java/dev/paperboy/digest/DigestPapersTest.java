@@ -68,8 +68,9 @@ class DigestPapersTest {
     }
 
     /**
-     * The foreign keys' guarantees, now checked per statement (V17): no row without its digest and paper, a digest
-     * deleted takes its papers along (and so does its subscriber), a paper in a digest cannot be deleted.
+     * The foreign keys' guarantees, checked per statement (V17, V18): no list without its digest (of its subscriber)
+     * and papers, a digest deleted takes its papers along (and so does its subscriber), a paper in a digest cannot be
+     * deleted.
      */
     @Test
     void rowsNeedTheirDigestAndPaperAndGoWithTheirDigestOrSubscriber() throws Exception {
@@ -87,8 +88,12 @@ class DigestPapersTest {
         long noDigest = Rows.number("select coalesce(max(id), 0) + 1000 from digest");
         assertRefused(() -> store(new DigestPapers.Decided(noDigest, subscriber, List.of(new Match(paper, 1, "i", "r")))));
         assertRefused(() -> Rows.update("""
-                insert into digest_paper (digest_id, subscriber_id, paper_id, position, score, reason)
-                values (?, ?, ?, 0, 1, 'r')""", noDigest, subscriber, paper));
+                insert into digest_paper_list (digest_id, subscriber_id, paper_ids, scores, reasons, interests, trending)
+                values (?, ?, array[?::bigint], '{1}', '{r}', '{i}', '{f}')""", noDigest, subscriber, paper));
+        String other = People.address("digest.papers.other");
+        People.subscribe(other, "copy keys");
+        long otherSubscriber = Rows.number("select id from subscriber where email_key = ?", other.toLowerCase());
+        assertRefused(() -> store(new DigestPapers.Decided(digest, otherSubscriber, List.of(new Match(paper, 1, "i", "r")))));
         assertEquals(0, Rows.number("select count(*) from digest_paper where subscriber_id = ?", subscriber));
 
         store(new DigestPapers.Decided(digest, subscriber, List.of(new Match(paper, 1, "i", "r"))));

@@ -65,10 +65,15 @@ class DigestSizeTest {
                 insert into digest (token_key, subscriber_id, period, zone, state, papers_since, papers_until, decided_as_of)
                 select ?, id, ?, timezone, 'queued', now() - interval '1 day', now(), now()
                 from subscriber where email_key = ?""", tokenKey, period, email.toLowerCase()));
-        assertEquals(PAPERS, Rows.update("""
-                insert into digest_paper (digest_id, subscriber_id, paper_id, position, score, reason)
-                select d.id, d.subscriber_id, p.id, row_number() over (order by p.id), 2.0, 'Matches "sediment"'
-                from digest d, paper p where d.token_key = ? and p.title like ?""", tokenKey, "%" + tag + " no%"));
+        assertEquals(1, Rows.update("""
+                insert into digest_paper_list (digest_id, subscriber_id, paper_ids, scores, reasons, interests, trending)
+                select d.id, d.subscriber_id, array_agg(p.id order by p.id), array_agg(2.0::real),
+                       array_agg('Matches "sediment"'::text), array_agg(null::text), array_agg(false)
+                from digest d, paper p where d.token_key = ? and p.title like ? group by d.id, d.subscriber_id""",
+                tokenKey, "%" + tag + " no%"));
+        assertEquals(PAPERS, Rows.number("""
+                select count(*) from digest_paper dp join digest d on d.id = dp.digest_id where d.token_key = ?""",
+                tokenKey));
 
         AdminApi.forceRun(at);
         Mailbox.Mail mail = new Mailbox(greenMail, email).awaitMail(1);
