@@ -59,6 +59,8 @@ public final class Mailbox {
     /** One received mail: headers, both parts, the links in them. */
     public record Mail(MimeMessage message) {
 
+        private static final Pattern REFERENCE = Pattern.compile("&#([0-9]{1,7});");
+
         public String header(String name) {
             try {
                 return message.getHeader(name, ",");
@@ -92,8 +94,13 @@ public final class Mailbox {
             return text().replaceAll("\\s+", " ");
         }
 
+        /**
+         * The HTML part with the characters it writes as numeric references (it goes out in 7-bit ASCII) read back as
+         * a browser reads them; the references HTML needs ({@code &#39;}, {@code &lt;} ...) stay as written.
+         */
         public String html() {
-            return part(1, "text/html");
+            return REFERENCE.matcher(part(1, "text/html")).replaceAll(m -> Integer.parseInt(m.group(1)) < 0x80
+                    ? Matcher.quoteReplacement(m.group()) : Character.toString(Integer.parseInt(m.group(1))));
         }
 
         private String part(int index, String type) {

@@ -68,10 +68,19 @@ final class MimeMessages {
         }
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(textPart(mail.text(), "plain"));
-        alternative.addBodyPart(textPart(mail.html(), "html"));
+        alternative.addBodyPart(htmlPart(mail.html()));
         message.setContent(alternative);
         message.saveChanges();
         return message;
+    }
+
+    /** The HTML part: 7-bit ASCII with character references when it can be written so, else as any text part. */
+    static MimeBodyPart htmlPart(String html) throws MessagingException {
+        byte[] ascii = AsciiHtml.encode(html);
+        if (ascii == null) {
+            return textPart(html, "html");
+        }
+        return new MimeBodyPart(partHeaders("html", "7bit"), ascii);
     }
 
     /**
@@ -81,14 +90,18 @@ final class MimeMessages {
     static MimeBodyPart textPart(String body, String subtype) throws MessagingException {
         String encoding = TransferEncoding.of(body);
         if (encoding.equals(TransferEncoding.QUOTED_PRINTABLE)) {
-            InternetHeaders headers = new InternetHeaders();
-            headers.setHeader("Content-Type", "text/" + subtype + "; charset=UTF-8");
-            headers.setHeader("Content-Transfer-Encoding", encoding);
-            return new MimeBodyPart(headers, QuotedPrintable.encode(body));
+            return new MimeBodyPart(partHeaders(subtype, encoding), QuotedPrintable.encode(body));
         }
         MimeBodyPart part = new MimeBodyPart();
         part.setText(body, StandardCharsets.UTF_8.name(), subtype);
         part.setHeader("Content-Transfer-Encoding", encoding);
         return part;
+    }
+
+    private static InternetHeaders partHeaders(String subtype, String encoding) {
+        InternetHeaders headers = new InternetHeaders();
+        headers.setHeader("Content-Type", "text/" + subtype + "; charset=UTF-8");
+        headers.setHeader("Content-Transfer-Encoding", encoding);
+        return headers;
     }
 }
