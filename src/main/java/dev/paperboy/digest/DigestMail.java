@@ -25,6 +25,7 @@ class DigestMail {
 
     private final MailGateway gateway;
     private final PaperBlocks blocks = new PaperBlocks(DigestMail::paperBodies, PaperBlocks.REMEMBERED);
+    private final DigestLayouts layouts = new DigestLayouts(DigestMail::rendered);
 
     DigestMail(MailGateway gateway) {
         this.gateway = gateway;
@@ -53,10 +54,17 @@ class DigestMail {
         return new MailContent(subscriber.email, subject, bodies.text(), bodies.html(), messageId, headers, "digest");
     }
 
-    /** Both bodies of the mail showing this view, its papers' blocks rendered once for every mail that shows them. */
+    /**
+     * Both bodies of the mail showing this view: its papers' blocks and its layout each rendered once for every mail
+     * that shows them.
+     */
     MailBodies bodies(DigestView view) {
-        PaperBlocks.Filled papers = blocks.of(view.papers());
-        return MailBodies.render(() -> Templates.digest(view, papers));
+        return layouts.of(view, blocks.of(view.papers()));
+    }
+
+    /** The whole mail around these blocks, as its templates render it. */
+    static MailBodies rendered(DigestView view, PaperBlocks.Filled blocks) {
+        return MailBodies.render(() -> Templates.digest(view, blocks));
     }
 
     /** One paper's block of a digest mail, as its template renders it. */

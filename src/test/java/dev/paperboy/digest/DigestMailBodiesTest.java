@@ -106,6 +106,30 @@ class DigestMailBodiesTest {
     }
 
     @Test
+    void eachLayoutFilledInForAnotherMailIsTheLayoutRenderedForIt() {
+        DigestLayouts layouts = new DigestLayouts(DigestMail::rendered);
+        PaperBlocks blocks = new PaperBlocks(DigestMail::paperBodies, 50);
+        Random random = new Random(1129);
+        String[] values = {null, "", "ada@example.org", "o'brien+\"x\"&y<z>@example.org", BASE + "/digests/a.B-c_9",
+                BASE + "/p?a=1&b=<2>", "Sunday 29 November 2026", "week 48 · “2026”", "graph <neural> & co"};
+        for (int mail = 0; mail < 300; mail++) {
+            List<DigestView.Item> items = new ArrayList<>();
+            int count = random.nextInt(4) == 0 ? random.nextInt(2) : random.nextInt(12);
+            for (int i = 1; i <= count; i++) {
+                items.add(item(i, random.nextInt(15), random.nextBoolean()));
+            }
+            String[] v = new String[7];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = values[random.nextInt(values.length)];
+            }
+            int more = random.nextInt(3) == 0 ? 0 : random.nextInt(3) == 0 ? 1 : random.nextInt(40);
+            DigestView view = new DigestView(v[0], v[1], items, v[2], v[3], v[4], v[5], v[6], more);
+            PaperBlocks.Filled filled = blocks.of(items);
+            assertEquals(DigestMail.rendered(view, filled), layouts.of(view, filled), "mail " + mail + ": " + view);
+        }
+    }
+
+    @Test
     void eachBlockFilledInForAnotherReaderIsTheBlockRenderedForThem() {
         PaperBlocks shared = new PaperBlocks(DigestMail::paperBodies, 50);
         PaperBlocks fresh = new PaperBlocks(DigestMail::paperBodies, 0);

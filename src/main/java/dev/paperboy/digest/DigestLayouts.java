@@ -1,0 +1,148 @@
+package dev.paperboy.digest;
+
+import dev.paperboy.mail.MailBodies;
+import io.quarkus.qute.HtmlEscaper;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+
+/**
+ * A digest mail's layout (head, title, counts, links, footer) around its papers' blocks, rendered by its templates once
+ * for each shape a mail can take (which parts are there) and filled in for each mail: rendering the templates for every
+ * mail was a tenth of a sender's time. The layout is rendered with markers in place of every value of the mail, cut at
+ * them, and each mail puts its own values in their place, HTML-escaped in the HTML as the template escapes them.
+ */
+final class DigestLayouts {
+
+    // a marker holds NUL, which no stored text nor any of Paperboy's own strings can hold
+    private static final String EMAIL = "\u0000email\u0000";
+    private static final String PERIOD = "\u0000period\u0000";
+    private static final String VIEW = "\u0000view\u0000";
+    private static final String PREFERENCES = "\u0000preferences\u0000";
+    private static final String UNSUBSCRIBE = "\u0000unsubscribe\u0000";
+    private static final String HOME = "\u0000home\u0000";
+    private static final String TEST_OF = "\u0000testOf\u0000";
+    private static final String FIRST_TITLE = "\u0000title\u0000";
+    private static final String BLOCKS = "\u0000blocks\u0000";
+    // counts the marker view is made to show: its countLabel and moreLabel are these numbers' labels
+    private static final int PAPERS = 70_000_007;
+    private static final int MORE = 30_000_003;
+    private static final String MORE_LABEL = MORE + " more papers";
+    private static final String[] HOLES = {EMAIL, PERIOD, VIEW, PREFERENCES, UNSUBSCRIBE, HOME, TEST_OF, FIRST_TITLE,
+            BLOCKS, MORE_LABEL, (PAPERS + MORE) + " new papers", PAPERS + " new papers", MORE + " new papers"};
+    /** The value each hole takes: the three counts a marker view can show are all the mail's own count. */
+    private static final int[] VALUE = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10, 10};
+
+    private static final HtmlEscaper HTML = new HtmlEscaper(List.of());
+
+    private final BiFunction<DigestView, PaperBlocks.Filled, MailBodies> template;
+    private final Map<Shape, Cut> cuts = new ConcurrentHashMap<>();
+
+    /** Layouts rendered by {@code template} (the digest's HTML and text around the given blocks). */
+    DigestLayouts(BiFunction<DigestView, PaperBlocks.Filled, MailBodies> template) {
+        this.template = template;
+    }
+
+    /** Both bodies of the mail showing this view around these blocks, as its templates render them. */
+    MailBodies of(DigestView view, PaperBlocks.Filled blocks) {
+        if (view.papers().isEmpty() && view.more() == 0) {
+            return template.apply(view, blocks); // "0 new papers": no count of its own to cut at
+        }
+        Cut cut = cuts.computeIfAbsent(Shape.of(view, blocks), s -> {
+            MailBodies marked = template.apply(s.markerView(), s.markerBlocks());
+            return new Cut(Parts.of(marked.html()), Parts.of(marked.text()));
+        });
+        String title = view.papers().isEmpty() ? null : view.papers().get(0).title();
+        String[] values = {view.email(), view.periodLabel(), view.viewUrl(), view.preferencesUrl(),
+                view.unsubscribeUrl(), view.homeUrl(), view.testOf(), title, null, view.moreLabel(), view.countLabel()};
+        String[] html = values.clone();
+        for (int i = 0; i < html.length; i++) {
+            html[i] = html[i] == null ? null : HTML.map(html[i], null);
+        }
+        html[8] = blocks.html();
+        values[8] = blocks.text();
+        return new MailBodies(cut.text.fill(values), cut.html.fill(html));
+    }
+
+    /** Which of a mail's parts are there: each value null, empty or not, and which counts it shows. */
+    private record Shape(int email, int period, int view, int preferences, int unsubscribe, int home, int testOf,
+                         boolean papers, boolean more, int blocksHtml, int blocksText) {
+
+        static Shape of(DigestView view, PaperBlocks.Filled blocks) {
+            return new Shape(state(view.email()), state(view.periodLabel()), state(view.viewUrl()),
+                    state(view.preferencesUrl()), state(view.unsubscribeUrl()), state(view.homeUrl()),
+                    state(view.testOf()), !view.papers().isEmpty(), view.more() > 0, state(blocks.html()),
+                    state(blocks.text()));
+        }
+
+        private static int state(String value) {
+            return value == null ? 0 : value.isEmpty() ? 1 : 2;
+        }
+
+        private static String marker(int state, String marker) {
+            return state == 0 ? null : state == 1 ? "" : marker;
+        }
+
+        /** A view of this shape whose every value is its marker, and whose counts are PAPERS and MORE. */
+        DigestView markerView() {
+            List<DigestView.Item> items = papers ? Collections.nCopies(PAPERS, new DigestView.Item(1, 0, FIRST_TITLE,
+                    FIRST_TITLE, null, null, null, null, null, false, null, null)) : List.of();
+            return new DigestView(marker(email, EMAIL), marker(period, PERIOD), items, marker(view, VIEW),
+                    marker(preferences, PREFERENCES), marker(unsubscribe, UNSUBSCRIBE), marker(home, HOME),
+                    marker(testOf, TEST_OF), more ? MORE : 0);
+        }
+
+        PaperBlocks.Filled markerBlocks() {
+            return new PaperBlocks.Filled(marker(blocksHtml, BLOCKS), marker(blocksText, BLOCKS));
+        }
+    }
+
+    private record Cut(Parts html, Parts text) {
+    }
+
+    /** A rendered layout cut at its markers: {@code text[0] value text[1] value ... text[n]}. */
+    private record Parts(String[] text, int[] holes) {
+
+        static Parts of(String rendered) {
+            List<String> text = new ArrayList<>();
+            List<Integer> holes = new ArrayList<>();
+            int from = 0;
+            while (true) {
+                int next = -1;
+                int hole = -1;
+                for (int h = 0; h < HOLES.length; h++) {
+                    int at = rendered.indexOf(HOLES[h], from);
+                    if (at >= 0 && (next < 0 || at < next)) {
+                        next = at;
+                        hole = h;
+                    }
+                }
+                if (next < 0) {
+                    break;
+                }
+                text.add(rendered.substring(from, next));
+                holes.add(VALUE[hole]);
+                from = next + HOLES[hole].length();
+            }
+            text.add(rendered.substring(from));
+            return new Parts(text.toArray(String[]::new), holes.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        String fill(String[] values) {
+            int length = text[holes.length].length();
+            for (int i = 0; i < holes.length; i++) {
+                length += text[i].length() + Objects.requireNonNullElse(values[holes[i]], "").length();
+            }
+            StringBuilder out = new StringBuilder(length);
+            for (int i = 0; i < holes.length; i++) {
+                out.append(text[i]).append(values[holes[i]]);
+            }
+            return out.append(text[holes.length]).toString();
+        }
+    }
+}
