@@ -3,11 +3,9 @@ package dev.paperboy.digest;
 import dev.paperboy.mail.MailBodies;
 import io.quarkus.qute.HtmlEscaper;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
@@ -55,7 +53,8 @@ final class DigestLayouts {
         }
         Cut cut = cuts.computeIfAbsent(Shape.of(view, blocks), s -> {
             MailBodies marked = template.apply(s.markerView(), s.markerBlocks());
-            return new Cut(Parts.of(marked.html()), Parts.of(marked.text()));
+            return new Cut(MarkedText.of(marked.html(), HOLES, VALUE, false),
+                    MarkedText.of(marked.text(), HOLES, VALUE, false));
         });
         String title = view.papers().isEmpty() ? null : view.papers().get(0).title();
         String[] values = {view.email(), view.periodLabel(), view.viewUrl(), view.preferencesUrl(),
@@ -102,47 +101,6 @@ final class DigestLayouts {
         }
     }
 
-    private record Cut(Parts html, Parts text) {
-    }
-
-    /** A rendered layout cut at its markers: {@code text[0] value text[1] value ... text[n]}. */
-    private record Parts(String[] text, int[] holes) {
-
-        static Parts of(String rendered) {
-            List<String> text = new ArrayList<>();
-            List<Integer> holes = new ArrayList<>();
-            int from = 0;
-            while (true) {
-                int next = -1;
-                int hole = -1;
-                for (int h = 0; h < HOLES.length; h++) {
-                    int at = rendered.indexOf(HOLES[h], from);
-                    if (at >= 0 && (next < 0 || at < next)) {
-                        next = at;
-                        hole = h;
-                    }
-                }
-                if (next < 0) {
-                    break;
-                }
-                text.add(rendered.substring(from, next));
-                holes.add(VALUE[hole]);
-                from = next + HOLES[hole].length();
-            }
-            text.add(rendered.substring(from));
-            return new Parts(text.toArray(String[]::new), holes.stream().mapToInt(Integer::intValue).toArray());
-        }
-
-        String fill(String[] values) {
-            int length = text[holes.length].length();
-            for (int i = 0; i < holes.length; i++) {
-                length += text[i].length() + Objects.requireNonNullElse(values[holes[i]], "").length();
-            }
-            StringBuilder out = new StringBuilder(length);
-            for (int i = 0; i < holes.length; i++) {
-                out.append(text[i]).append(values[holes[i]]);
-            }
-            return out.append(text[holes.length]).toString();
-        }
+    private record Cut(MarkedText html, MarkedText text) {
     }
 }

@@ -2,7 +2,6 @@ package dev.paperboy.digest;
 
 import dev.paperboy.mail.MailBodies;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ final class PaperBlocks {
     private static final String MORE = "\u0000more\u0000";
     private static final String LESS = "\u0000less\u0000";
     private static final String[] HOLES = {Integer.toString(NUMBER), MORE, LESS};
+    private static final int[] SLOTS = {0, 1, 2};
 
     private final Function<DigestView.Item, MailBodies> template;
     private final int capacity;
@@ -86,7 +86,8 @@ final class PaperBlocks {
         }
         if (shape == null) {
             MailBodies holed = template.apply(withHoles(paper, NUMBER));
-            shape = new Shape(Parts.of(holed.html()), Parts.of(holed.text()));
+            shape = new Shape(MarkedText.of(holed.html(), HOLES, SLOTS, true),
+                    MarkedText.of(holed.text(), HOLES, SLOTS, true));
             synchronized (shapes) {
                 shapes.put(key, shape);
             }
@@ -119,7 +120,7 @@ final class PaperBlocks {
         return true;
     }
 
-    private record Shape(Parts html, Parts text) {
+    private record Shape(MarkedText html, MarkedText text) {
     }
 
     /**
@@ -150,48 +151,6 @@ final class PaperBlocks {
         @Override
         public boolean equals(Object other) {
             return other instanceof Key key && key.hash == hash && key.paper.equals(paper);
-        }
-    }
-
-    /** A rendered block cut at its holes: {@code text[0] value text[1] value ... text[n]}. */
-    private record Parts(String[] text, int[] holes) {
-
-        /** The block cut at each marker; null when a marker is found more than once (the paper's text holds it). */
-        static Parts of(String rendered) {
-            List<String> text = new ArrayList<>();
-            List<Integer> holes = new ArrayList<>();
-            int[] seen = new int[HOLES.length];
-            int from = 0;
-            while (true) {
-                int next = -1;
-                int hole = -1;
-                for (int h = 0; h < HOLES.length; h++) {
-                    int at = rendered.indexOf(HOLES[h], from);
-                    if (at >= 0 && (next < 0 || at < next)) {
-                        next = at;
-                        hole = h;
-                    }
-                }
-                if (next < 0) {
-                    break;
-                }
-                if (++seen[hole] > 1) {
-                    return null;
-                }
-                text.add(rendered.substring(from, next));
-                holes.add(hole);
-                from = next + HOLES[hole].length();
-            }
-            text.add(rendered.substring(from));
-            return new Parts(text.toArray(String[]::new), holes.stream().mapToInt(Integer::intValue).toArray());
-        }
-
-        String fill(String[] values) {
-            StringBuilder out = new StringBuilder(text[0].length() + 512 * (holes.length + 1));
-            for (int i = 0; i < holes.length; i++) {
-                out.append(text[i]).append(values[holes[i]]);
-            }
-            return out.append(text[holes.length]).toString();
         }
     }
 }
