@@ -12,6 +12,10 @@ final class Coverage {
     private Coverage() {
     }
 
+    /** Where one word or phrase of an interest stands in the window's papers, and its rarity there. */
+    record Unit(BitSet title, BitSet abstracts, BitSet either, double idf) {
+    }
+
     /** The rarity-weighted share of the interest's words and phrases each paper has, and where it has them. */
     static float[] of(PaperIndex index, List<Query> units, int[] inTitle, int[] inAbstract) {
         int n = index.size();
@@ -22,20 +26,16 @@ final class Coverage {
         }
         double total = 0;
         for (int u = 0; u < units.size(); u++) {
-            BitSet title = index.matching(InterestQuery.onField(units.get(u), PaperIndex.TITLE));
-            BitSet abstracts = index.matching(InterestQuery.onField(units.get(u), PaperIndex.ABSTRACT));
-            BitSet either = (BitSet) title.clone();
-            either.or(abstracts);
-            int df = either.cardinality();
-            double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-            total += idf;
+            Unit unit = index.coverageUnit(units.get(u));
+            total += unit.idf;
             int bit = 1 << u;
+            BitSet either = unit.either;
             for (int i = either.nextSetBit(0); i >= 0; i = either.nextSetBit(i + 1)) {
-                coverage[i] += (float) idf;
-                if (title.get(i)) {
+                coverage[i] += (float) unit.idf;
+                if (unit.title.get(i)) {
                     inTitle[i] |= bit;
                 }
-                if (abstracts.get(i)) {
+                if (unit.abstracts.get(i)) {
                     inAbstract[i] |= bit;
                 }
             }
@@ -44,5 +44,16 @@ final class Coverage {
             coverage[i] = (float) (coverage[i] / total);
         }
         return coverage;
+    }
+
+    /** A unit (on the language's text field) over this index's papers: shared by the interests that ask for it. */
+    static Unit unit(PaperIndex index, Query unit) {
+        BitSet title = index.matching(InterestQuery.onField(unit, PaperIndex.TITLE));
+        BitSet abstracts = index.matching(InterestQuery.onField(unit, PaperIndex.ABSTRACT));
+        BitSet either = (BitSet) title.clone();
+        either.or(abstracts);
+        int df = either.cardinality();
+        int n = index.size();
+        return new Unit(title, abstracts, either, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
     }
 }

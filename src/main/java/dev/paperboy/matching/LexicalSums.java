@@ -12,7 +12,6 @@ import org.apache.lucene.search.TermQuery;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,8 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * per window: with a thousand papers, building a query's weights and scorers cost more than scoring them, and the
  * interests of a run share their words. The arithmetic is Lucene's own (a disjunction max is the best score plus the
  * tie-breaker times the others, summed in double; a disjunction sums its clauses in double, nested ones flattened
- * into one, as Lucene rewrites them), so the scores are the same floats; any other shape (required, excluded or
- * repeated clauses) is left to Lucene.
+ * into one, as Lucene rewrites them), so the scores are the same floats; required and excluded clauses are added up
+ * by {@link StrictSums}; a repeated clause is one with its boost times the number of times it is written, as Lucene
+ * merges them.
  */
 final class LexicalSums {
 
@@ -32,7 +32,7 @@ final class LexicalSums {
     private static final Leaf NONE = new Leaf(new int[0], new float[0]);
 
     /** One word's or phrase's scores: the papers it matches, by ordinal, and their scores. */
-    private record Leaf(int[] ordinals, float[] scores) {
+    record Leaf(int[] ordinals, float[] scores) {
     }
 
     /** Each thread's work arrays, left all zero after each query (so not allocated again per interest). */
@@ -55,18 +55,21 @@ final class LexicalSums {
     private final PaperIndex index;
     private final Map<Query, Leaf> leaves = new ConcurrentHashMap<>();
     private final ThreadLocal<Scratch> scratch;
+    private final StrictSums strict;
 
     LexicalSums(PaperIndex index) {
         this.index = index;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(index.size()));
+        this.strict = new StrictSums(index, this::leaf);
     }
 
     /** The query's score of each paper by ordinal (0 where it does not match), or null for a shape not added up here. */
     float[] scores(Query query) {
-        List<Query> clauses = new ArrayList<>();
-        if (!clauses(query, clauses) || new HashSet<>(clauses).size() != clauses.size()) {
-            return null; // Lucene merges a repeated clause into one with twice the boost: not the same sum
+        List<Query> written = new ArrayList<>();
+        if (!clauses(query, written)) {
+            return strict.scores(query); // required or excluded clauses, or only a filter
         }
+        List<Query> clauses = StrictSums.merged(written);
         List<List<Leaf>> disjuncts = new ArrayList<>(clauses.size()); // searched first: nothing throws midway below
         for (Query clause : clauses) {
             disjuncts.add(((DisjunctionMaxQuery) clause).getDisjuncts().stream().map(this::leaf).toList());
@@ -133,17 +136,12 @@ final class LexicalSums {
             return false; // Lucene rewrites the last two into other queries
         }
         for (Query disjunct : disjunction.getDisjuncts()) {
-            if (!leafShape(disjunct)) {
+            if (!StrictSums.leafShape(disjunct)) {
                 return false;
             }
         }
         into.add(query);
         return true;
-    }
-
-    private static boolean leafShape(Query query) {
-        Query inner = query instanceof BoostQuery boost ? boost.getQuery() : query;
-        return inner instanceof TermQuery || inner instanceof PhraseQuery;
     }
 
     /** A word's or phrase's scores (as boosted), searched once; a phrase whose words no paper has together is none. */

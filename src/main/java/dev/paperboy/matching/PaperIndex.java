@@ -51,6 +51,7 @@ public final class PaperIndex {
     private final IndexSearcher searcher;
     private final int[] ordinalOfDoc;
     private final Map<Query, BitSet> matches = new ConcurrentHashMap<>();
+    private final Map<Query, Coverage.Unit> coverageUnits = new ConcurrentHashMap<>();
     private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
     private final LexicalSums sums = new LexicalSums(this);
     private final Map<String, InterestHits> scored = new ConcurrentHashMap<>();
@@ -263,6 +264,20 @@ public final class PaperIndex {
             termStates.put(term, states);
         }
         return new TermQuery(term, states);
+    }
+
+    /** Where a word or phrase of an interest stands in these papers; remembered, as interests share their words. */
+    Coverage.Unit coverageUnit(Query unit) {
+        Coverage.Unit known = coverageUnits.get(unit);
+        if (known != null) {
+            return known;
+        }
+        Coverage.Unit found = Coverage.unit(this, unit);
+        if (coverageUnits.size() >= MAX_REMEMBERED) {
+            coverageUnits.clear();
+        }
+        coverageUnits.put(unit, found);
+        return found;
     }
 
     /** The papers a query matches, by ordinal; remembered, as interests share their words. */

@@ -1,0 +1,270 @@
+package dev.paperboy.matching;
+
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Lucene's BM25 score of an interest with required or excluded clauses (AND, NOT, -word, cat:, author:), added up
+ * from its words' and phrases' scores as {@link LexicalSums} does for plain words, with Lucene 9.11's arithmetic for
+ * each scorer: required clauses summed in double (a conjunction), optional ones summed in double (a disjunction),
+ * the two added in float (a required clause beside optional ones), excluded clauses only removing papers, and a
+ * repeated optional clause merged into one boosted as many times. A shape whose rewriting by Lucene is not certain
+ * here (a filter clause, a repeated required clause, a minimum of optional clauses, a group beside optional clauses)
+ * is left to Lucene: null.
+ */
+final class StrictSums {
+
+    private final PaperIndex index;
+    private final Function<Query, LexicalSums.Leaf> leaves;
+
+    StrictSums(PaperIndex index, Function<Query, LexicalSums.Leaf> leaves) {
+        this.index = index;
+        this.leaves = leaves;
+    }
+
+    /** The query's score of each paper by ordinal (0 where it does not match), or null for a shape left to Lucene. */
+    float[] scores(Query query) {
+        Sparse sparse = of(query);
+        if (sparse == null) {
+            return null;
+        }
+        float[] scores = new float[index.size()];
+        for (int o = 0; o < index.size(); o++) {
+            if (sparse.matched[o]) {
+                scores[o] = Math.max(Float.MIN_NORMAL, sparse.scores[o]);
+            }
+        }
+        return scores;
+    }
+
+    /** A query's matches and scores, dense by ordinal. */
+    private record Sparse(boolean[] matched, float[] scores) {
+    }
+
+    private Sparse of(Query query) {
+        if (leafShape(query)) {
+            return dense(leaves.apply(query));
+        }
+        if (query instanceof DisjunctionMaxQuery disjunction) {
+            return best(disjunction);
+        }
+        if (!(query instanceof BooleanQuery bool) || bool.getMinimumNumberShouldMatch() != 0 || bool.clauses().isEmpty()) {
+            return null;
+        }
+        List<Query> required = new ArrayList<>();
+        List<Query> optional = new ArrayList<>();
+        List<Query> excluded = new ArrayList<>();
+        for (BooleanClause clause : bool.clauses()) {
+            switch (clause.getOccur()) {
+                case MUST -> required.add(clause.getQuery());
+                case SHOULD -> optional.add(clause.getQuery());
+                case MUST_NOT -> excluded.add(clause.getQuery());
+                default -> {
+                    return null; // a filter clause: Lucene may rewrite it with the others
+                }
+            }
+        }
+        if (required.isEmpty() && excluded.isEmpty()) {
+            List<Query> flat = new ArrayList<>();
+            flatten(bool, flat);
+            List<Query> merged = merged(flat);
+            return merged == null ? null : sum(merged);
+        }
+        List<Query> asked = merged(optional);
+        if (asked == null || new HashSet<>(required).size() != required.size()
+                || required.stream().anyMatch(q -> asked.contains(q) || excluded.contains(q))
+                || asked.stream().anyMatch(excluded::contains)) {
+            return null; // a required clause twice, or a clause both asked for and excluded: Lucene rewrites them
+        }
+        if (bool.clauses().size() == 1 && excluded.isEmpty()) {
+            return of(bool.clauses().get(0).getQuery()); // Lucene rewrites a single clause to itself
+        }
+        if (required.isEmpty() && asked.isEmpty()
+                || asked.stream().anyMatch(q -> q instanceof BooleanQuery)
+                || required.stream().anyMatch(q -> q instanceof BooleanQuery inner && !pure(inner))) {
+            return null; // nested groups beside optional clauses or inside required ones: Lucene may flatten them
+        }
+        Sparse positive;
+        if (required.isEmpty()) {
+            positive = sum(asked);
+        } else {
+            positive = required.size() == 1 ? of(required.get(0)) : conjunction(required);
+            if (positive != null && !asked.isEmpty()) {
+                Sparse opt = asked.size() == 1 ? of(asked.get(0)) : sum(asked);
+                if (opt == null) {
+                    return null;
+                }
+                for (int o = 0; o < index.size(); o++) {
+                    if (positive.matched[o] && opt.matched[o]) {
+                        positive.scores[o] += opt.scores[o]; // ReqOptSumScorer adds in float
+                    }
+                }
+            }
+        }
+        for (Query not : excluded) {
+            Sparse out = positive == null ? null : of(not);
+            if (out == null) {
+                return null;
+            }
+            for (int o = 0; o < index.size(); o++) {
+                if (out.matched[o]) {
+                    positive.matched[o] = false;
+                    positive.scores[o] = 0;
+                }
+            }
+        }
+        return positive;
+    }
+
+    /** A disjunction max: the best score plus the tie-breaker times the others, summed in double. */
+    private Sparse best(DisjunctionMaxQuery disjunction) {
+        if (disjunction.getDisjuncts().size() < 2 || disjunction.getTieBreakerMultiplier() >= 1
+                || !disjunction.getDisjuncts().stream().allMatch(StrictSums::leafShape)) {
+            return null;
+        }
+        float[] max = new float[index.size()];
+        double[] others = new double[index.size()];
+        boolean[] matched = new boolean[index.size()];
+        for (Query disjunct : disjunction.getDisjuncts()) {
+            LexicalSums.Leaf leaf = leaves.apply(disjunct);
+            for (int i = 0; i < leaf.ordinals().length; i++) {
+                int o = leaf.ordinals()[i];
+                float score = leaf.scores()[i];
+                matched[o] = true;
+                if (score >= max[o]) {
+                    others[o] += max[o];
+                    max[o] = score;
+                } else {
+                    others[o] += score;
+                }
+            }
+        }
+        double tie = disjunction.getTieBreakerMultiplier();
+        float[] scores = new float[index.size()];
+        for (int o = 0; o < index.size(); o++) {
+            if (matched[o]) {
+                scores[o] = (float) (max[o] + others[o] * tie);
+            }
+        }
+        return new Sparse(matched, scores);
+    }
+
+    /** Optional clauses: a paper matching any, its scores summed in double. */
+    private Sparse sum(List<Query> clauses) {
+        double[] sum = new double[index.size()];
+        boolean[] matched = new boolean[index.size()];
+        for (Query clause : clauses) {
+            Sparse part = of(clause);
+            if (part == null) {
+                return null;
+            }
+            for (int o = 0; o < index.size(); o++) {
+                if (part.matched[o]) {
+                    matched[o] = true;
+                    sum[o] += part.scores[o];
+                }
+            }
+        }
+        return new Sparse(matched, toFloats(sum, matched));
+    }
+
+    /** Required clauses: a paper matching all, its scores summed in double. */
+    private Sparse conjunction(List<Query> clauses) {
+        double[] sum = new double[index.size()];
+        boolean[] matched = null;
+        for (Query clause : clauses) {
+            Sparse part = of(clause);
+            if (part == null) {
+                return null;
+            }
+            if (matched == null) {
+                matched = part.matched.clone();
+            }
+            for (int o = 0; o < index.size(); o++) {
+                matched[o] &= part.matched[o];
+                sum[o] += part.scores[o];
+            }
+        }
+        return new Sparse(matched, toFloats(sum, matched));
+    }
+
+    private float[] toFloats(double[] sum, boolean[] matched) {
+        float[] scores = new float[index.size()];
+        for (int o = 0; o < index.size(); o++) {
+            if (matched[o]) {
+                scores[o] = (float) sum[o];
+            }
+        }
+        return scores;
+    }
+
+    private Sparse dense(LexicalSums.Leaf leaf) {
+        boolean[] matched = new boolean[index.size()];
+        float[] scores = new float[index.size()];
+        for (int i = 0; i < leaf.ordinals().length; i++) {
+            matched[leaf.ordinals()[i]] = true;
+            scores[leaf.ordinals()[i]] = leaf.scores()[i];
+        }
+        return new Sparse(matched, scores);
+    }
+
+    /**
+     * Optional clauses as Lucene rewrites them: a clause written k times becomes one, its boost times k (a disjunction
+     * max of words and phrases, each boosted k times as much); null when a repeated clause is of another shape.
+     */
+    static List<Query> merged(List<Query> clauses) {
+        Map<Query, Integer> times = new LinkedHashMap<>();
+        clauses.forEach(clause -> times.merge(clause, 1, Integer::sum));
+        if (times.size() == clauses.size()) {
+            return clauses;
+        }
+        List<Query> merged = new ArrayList<>(times.size());
+        for (Map.Entry<Query, Integer> clause : times.entrySet()) {
+            int k = clause.getValue();
+            if (k == 1) {
+                merged.add(clause.getKey());
+            } else if (clause.getKey() instanceof DisjunctionMaxQuery disjunction
+                    && disjunction.getDisjuncts().stream().allMatch(StrictSums::leafShape)) {
+                merged.add(new DisjunctionMaxQuery(disjunction.getDisjuncts().stream().<Query>map(d -> d instanceof BoostQuery b
+                        ? new BoostQuery(b.getQuery(), b.getBoost() * k) : new BoostQuery(d, k)).toList(),
+                        disjunction.getTieBreakerMultiplier()));
+            } else {
+                return null;
+            }
+        }
+        return merged;
+    }
+
+    /** Optional clauses only: Lucene inlines such a group's clauses into an enclosing group of optional clauses. */
+    private static boolean pure(BooleanQuery bool) {
+        return bool.getMinimumNumberShouldMatch() == 0 && !bool.clauses().isEmpty()
+                && bool.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD);
+    }
+
+    private static void flatten(BooleanQuery bool, List<Query> into) {
+        for (BooleanClause clause : bool.clauses()) {
+            if (clause.getQuery() instanceof BooleanQuery inner && pure(inner)) {
+                flatten(inner, into);
+            } else {
+                into.add(clause.getQuery());
+            }
+        }
+    }
+
+    static boolean leafShape(Query query) {
+        Query inner = query instanceof BoostQuery boost ? boost.getQuery() : query;
+        return inner instanceof TermQuery || inner instanceof PhraseQuery;
+    }
+}
