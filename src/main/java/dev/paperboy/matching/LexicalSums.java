@@ -69,7 +69,7 @@ final class LexicalSums {
         if (!clauses(query, written)) {
             return strict.scores(query); // required or excluded clauses, or only a filter
         }
-        List<Query> clauses = StrictSums.merged(written);
+        List<Query> clauses = LuceneRewrites.merged(written);
         List<List<Leaf>> disjuncts = new ArrayList<>(clauses.size()); // searched first: nothing throws midway below
         for (Query clause : clauses) {
             disjuncts.add(((DisjunctionMaxQuery) clause).getDisjuncts().stream().map(this::leaf).toList());
@@ -136,7 +136,7 @@ final class LexicalSums {
             return false; // Lucene rewrites the last two into other queries
         }
         for (Query disjunct : disjunction.getDisjuncts()) {
-            if (!StrictSums.leafShape(disjunct)) {
+            if (!LuceneRewrites.leafShape(disjunct)) {
                 return false;
             }
         }

@@ -2,17 +2,12 @@ package dev.paperboy.matching;
 
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -54,7 +49,7 @@ final class StrictSums {
     }
 
     private Sparse of(Query query) {
-        if (leafShape(query)) {
+        if (LuceneRewrites.leafShape(query)) {
             return dense(leaves.apply(query));
         }
         if (query instanceof DisjunctionMaxQuery disjunction) {
@@ -78,11 +73,11 @@ final class StrictSums {
         }
         if (required.isEmpty() && excluded.isEmpty()) {
             List<Query> flat = new ArrayList<>();
-            flatten(bool, flat);
-            List<Query> merged = merged(flat);
+            LuceneRewrites.flatten(bool, flat);
+            List<Query> merged = LuceneRewrites.merged(flat);
             return merged == null ? null : sum(merged);
         }
-        List<Query> asked = merged(optional);
+        List<Query> asked = LuceneRewrites.merged(optional);
         if (asked == null || new HashSet<>(required).size() != required.size()
                 || required.stream().anyMatch(q -> asked.contains(q) || excluded.contains(q))
                 || asked.stream().anyMatch(excluded::contains)) {
@@ -93,7 +88,7 @@ final class StrictSums {
         }
         if (required.isEmpty() && asked.isEmpty()
                 || asked.stream().anyMatch(q -> q instanceof BooleanQuery)
-                || required.stream().anyMatch(q -> q instanceof BooleanQuery inner && !pure(inner))) {
+                || required.stream().anyMatch(q -> q instanceof BooleanQuery inner && !LuceneRewrites.pure(inner))) {
             return null; // nested groups beside optional clauses or inside required ones: Lucene may flatten them
         }
         Sparse positive;
@@ -131,7 +126,7 @@ final class StrictSums {
     /** A disjunction max: the best score plus the tie-breaker times the others, summed in double. */
     private Sparse best(DisjunctionMaxQuery disjunction) {
         if (disjunction.getDisjuncts().size() < 2 || disjunction.getTieBreakerMultiplier() >= 1
-                || !disjunction.getDisjuncts().stream().allMatch(StrictSums::leafShape)) {
+                || !disjunction.getDisjuncts().stream().allMatch(LuceneRewrites::leafShape)) {
             return null;
         }
         float[] max = new float[index.size()];
@@ -218,53 +213,5 @@ final class StrictSums {
             scores[leaf.ordinals()[i]] = leaf.scores()[i];
         }
         return new Sparse(matched, scores);
-    }
-
-    /**
-     * Optional clauses as Lucene rewrites them: a clause written k times becomes one, its boost times k (a disjunction
-     * max of words and phrases, each boosted k times as much); null when a repeated clause is of another shape.
-     */
-    static List<Query> merged(List<Query> clauses) {
-        Map<Query, Integer> times = new LinkedHashMap<>();
-        clauses.forEach(clause -> times.merge(clause, 1, Integer::sum));
-        if (times.size() == clauses.size()) {
-            return clauses;
-        }
-        List<Query> merged = new ArrayList<>(times.size());
-        for (Map.Entry<Query, Integer> clause : times.entrySet()) {
-            int k = clause.getValue();
-            if (k == 1) {
-                merged.add(clause.getKey());
-            } else if (clause.getKey() instanceof DisjunctionMaxQuery disjunction
-                    && disjunction.getDisjuncts().stream().allMatch(StrictSums::leafShape)) {
-                merged.add(new DisjunctionMaxQuery(disjunction.getDisjuncts().stream().<Query>map(d -> d instanceof BoostQuery b
-                        ? new BoostQuery(b.getQuery(), b.getBoost() * k) : new BoostQuery(d, k)).toList(),
-                        disjunction.getTieBreakerMultiplier()));
-            } else {
-                return null;
-            }
-        }
-        return merged;
-    }
-
-    /** Optional clauses only: Lucene inlines such a group's clauses into an enclosing group of optional clauses. */
-    private static boolean pure(BooleanQuery bool) {
-        return bool.getMinimumNumberShouldMatch() == 0 && !bool.clauses().isEmpty()
-                && bool.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD);
-    }
-
-    private static void flatten(BooleanQuery bool, List<Query> into) {
-        for (BooleanClause clause : bool.clauses()) {
-            if (clause.getQuery() instanceof BooleanQuery inner && pure(inner)) {
-                flatten(inner, into);
-            } else {
-                into.add(clause.getQuery());
-            }
-        }
-    }
-
-    static boolean leafShape(Query query) {
-        Query inner = query instanceof BoostQuery boost ? boost.getQuery() : query;
-        return inner instanceof TermQuery || inner instanceof PhraseQuery;
     }
 }
