@@ -37,8 +37,10 @@ class FusionTest {
         PaperIndex index = new PaperIndex(papers);
         InterestQuery tidal = new InterestQuery(InterestLanguage.parse("tidal"), INTEREST);
 
-        InterestHits uncut = Fusion.scoreUncut(index, 0, index.size(), tidal, Fusion.lexicalWeight(tidal));
-        assertTrue(score(uncut, 2) >= Fusion.THRESHOLD, "its normalized score alone would bring it: " + score(uncut, 2));
+        float mean = index.meanCosine(INTEREST, 0, index.size());
+        float normalized = (0.34f - mean) / (Math.max(0.40f, Fusion.STRONG_COSINE) - mean);
+        float fused = (1 - Fusion.lexicalWeight(tidal)) * normalized;
+        assertTrue(fused >= Fusion.THRESHOLD, "its normalized score alone would bring it: " + fused);
 
         InterestHits hits = Fusion.score(index, 0, index.size(), List.of(tidal), Fusion.THRESHOLD).get(0);
         assertEquals(List.of(1L), ids(index, hits), "the paper under " + Fusion.MEANING_FLOOR + " in cosine is left out");
@@ -62,20 +64,39 @@ class FusionTest {
                 InterestLanguage.parse("turning the rise and fall of the sea into electricity"), INTEREST);
         assertTrue(Fusion.lexicalWeight(keywords) > Fusion.lexicalWeight(description));
 
-        // A paper with the words but only loosely about them, and one close in meaning without them.
+        // A paper with the words, far in meaning; one as close in meaning as any without them; one a little less
+        // close without them, which only meaning can bring.
         List<WindowPaper> papers = new ArrayList<>();
-        papers.add(paper(1, "Tidal energy", "Tidal energy from tidal currents.", direction(0.9, 2)));
-        papers.add(paper(2, "Coastal planning", "Ports, beaches and, here and there, tidal energy sites.",
-                direction(0.25, 3)));
-        papers.add(paper(3, "Power from the pull of the moon", "Turbines under the sea.", direction(0.51, 4)));
+        papers.add(paper(1, "Tidal energy", "Tidal energy from tidal currents.", direction(0.1, 2)));
+        papers.add(paper(2, "Power from the pull of the moon", "Turbines under the sea.", direction(0.7, 3)));
+        papers.add(paper(3, "Where the sea meets the grid", "Cables from offshore turbines.", direction(0.5, 4)));
         for (int i = 4; i <= 9; i++) {
             papers.add(paper(i, "Alpine meadow " + i, "Flowers bloom on high slopes.", direction(-0.2, i + 1)));
         }
         PaperIndex index = new PaperIndex(papers);
-        InterestHits asKeywords = Fusion.scoreUncut(index, 0, index.size(), keywords, Fusion.lexicalWeight(keywords));
-        InterestHits evenly = Fusion.scoreUncut(index, 0, index.size(), keywords, Fusion.LEXICAL_WEIGHT);
-        assertTrue(score(asKeywords, 2) > score(asKeywords, 3), "keywords: the words first " + ids(index, asKeywords));
-        assertTrue(score(evenly, 2) < score(evenly, 3), "weighed as a description: meaning first " + ids(index, evenly));
+        InterestHits asKeywords = Fusion.score(index, 0, index.size(), keywords, Fusion.lexicalWeight(keywords),
+                Fusion.THRESHOLD);
+        InterestHits evenly = Fusion.score(index, 0, index.size(), keywords, Fusion.LEXICAL_WEIGHT, Fusion.THRESHOLD);
+        assertEquals(Set.of(1L, 2L), Set.copyOf(ids(index, asKeywords)), "keywords: meaning alone brings less");
+        assertEquals(Set.of(1L, 2L, 3L), Set.copyOf(ids(index, evenly)), "weighed as a description: meaning decides more");
+    }
+
+    @Test
+    void papersAreOrderedByTheirWordsAndTheirCosineNotByTheClosestOfTheWindow() throws InterestRefused {
+        // Paper 1 has one of the two words (and a moderate cosine); paper 2 has none but is the window's closest,
+        // which the normalized side scores 1 whatever its cosine. Both come; the one that says it comes first.
+        List<WindowPaper> papers = new ArrayList<>();
+        papers.add(paper(1, "Tidal flats", "Mud and birds on tidal flats.", direction(0.4, 2)));
+        papers.add(paper(2, "Power from the pull of the moon", "Turbines under the sea.", direction(0.75, 3)));
+        papers.add(paper(3, "Energy, energy prices", "Markets for energy and energy storage.", direction(-0.2, 4)));
+        for (int i = 4; i <= 8; i++) {
+            papers.add(paper(i, "Alpine meadow " + i, "Flowers bloom on high slopes.", direction(-0.2, i + 1)));
+        }
+        PaperIndex index = new PaperIndex(papers);
+        InterestQuery tidalEnergy = new InterestQuery(InterestLanguage.parse("tidal energy"), INTEREST);
+        InterestHits hits = Fusion.score(index, 0, index.size(), tidalEnergy, Fusion.LEXICAL_WEIGHT, Fusion.THRESHOLD);
+        assertEquals(List.of(1L, 2L), ids(index, hits), "scores " + java.util.Arrays.toString(hits.scores));
+        assertEquals(hits.scores[1], Fusion.order(0, 0.75f), 1e-5, "the second is scored by its cosine alone");
     }
 
     private static float score(InterestHits hits, long id) {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Measures the ranking against the graded judgments in {@code quality/judgments.json} (written by hand over the 62
@@ -37,21 +38,26 @@ final class RankingQuality {
         }
     }
 
-    private record Judged(String set, InterestQuery interest, Map<Long, Integer> grades) {
+    /** One judged interest: its set, the interest, and the grade of each paper graded above 0 (by paper id). */
+    record Judged(String set, InterestQuery interest, Map<Long, Integer> grades) {
     }
 
     private final PaperIndex index;
     private final List<Judged> judged;
+    /** Reorders the fusion's papers of an interest (FusionFit tries other orders with it); as Fusion orders them. */
+    private final UnaryOperator<InterestHits> order;
 
     /** The judgments the ranking is tuned on. */
     static final String TUNING = "quality/judgments.json";
     /** Judgments written before tuning, reported in aggregate for two sessions, read in detail since the third. */
     static final String HELD_OUT = "quality/judgments-heldout.json";
     /**
-     * Judgments written blind (by someone who saw neither the ranking nor the other judgments): only reported, in
-     * aggregate, never per interest.
+     * Judgments written blind (by someone who saw neither the ranking nor the other judgments): reported in aggregate
+     * only for a session, read in detail since session 6.
      */
     static final String BLIND = "quality/judgments-blind.json";
+    /** A second blind set (session 6): only reported, in aggregate, never per interest, never fitted on. */
+    static final String BLIND2 = "quality/judgments-blind2.json";
 
     RankingQuality() {
         this(TUNING);
@@ -61,6 +67,7 @@ final class RankingQuality {
     RankingQuality(String... judgments) {
         MiniLm model = new MiniLm();
         judged = new ArrayList<>();
+        order = UnaryOperator.identity();
         ObjectMapper json = new ObjectMapper();
         JsonNode papers = read(json, "sample/trending-papers.json");
         List<WindowPaper> window = new ArrayList<>();
@@ -87,14 +94,28 @@ final class RankingQuality {
         }
     }
 
-    private RankingQuality(PaperIndex index, List<Judged> judged) {
+    private RankingQuality(PaperIndex index, List<Judged> judged, UnaryOperator<InterestHits> order) {
         this.index = index;
         this.judged = judged;
+        this.order = order;
     }
 
     /** The same papers, measured on the judgments of one resource only. */
     RankingQuality only(String resource) {
-        return new RankingQuality(index, judged.stream().filter(j -> j.set.equals(resource)).toList());
+        return new RankingQuality(index, judged.stream().filter(j -> j.set.equals(resource)).toList(), order);
+    }
+
+    /** The same papers and judgments, with the fusion's papers of each interest put in another order. */
+    RankingQuality ordered(UnaryOperator<InterestHits> order) {
+        return new RankingQuality(index, judged, order);
+    }
+
+    PaperIndex index() {
+        return index;
+    }
+
+    List<Judged> judged() {
+        return judged;
     }
 
     /** The weight of the lexical side that stands for the fusion's own, which depends on the interest. */
@@ -115,9 +136,12 @@ final class RankingQuality {
         for (Judged j : judged) {
             float weight = lexicalWeight == FUSED ? Fusion.lexicalWeight(j.interest) : lexicalWeight;
             InterestHits scored = Fusion.score(index, 0, index.size(), j.interest, weight, Fusion.THRESHOLD);
+            if (lexicalWeight == FUSED) {
+                scored = order.apply(scored);
+            }
             List<Match> digest = Ranking.rank(index, List.of(scored), Instant.EPOCH, Instant.now(), Set.of(),
                     DIGEST_SIZE);
-            List<Match> preview = previewOf(j, digest, weight);
+            List<Match> preview = previewOf(j, digest, weight, lexicalWeight == FUSED);
             double ideal = dcg(j.grades.values().stream().sorted((a, b) -> b - a).toList());
             if (ideal > 0) {
                 ndcg += dcg(preview.stream().map(m -> j.grades.getOrDefault(m.paperId(), 0)).toList()) / ideal;
@@ -168,10 +192,13 @@ final class RankingQuality {
     }
 
     /** The preview of ten, as /api/preview answers: the digest's papers, then the next best (not in the digest). */
-    private List<Match> previewOf(Judged j, List<Match> digest, float lexicalWeight) {
+    private List<Match> previewOf(Judged j, List<Match> digest, float lexicalWeight, boolean fused) {
         List<Match> preview = new ArrayList<>(digest);
-        preview.addAll(Ranking.nextBest(index, Fusion.scoreUncut(index, 0, index.size(), j.interest, lexicalWeight),
-                digest, Instant.EPOCH, Instant.now(), DIGEST_SIZE));
+        InterestHits uncut = Fusion.scoreUncut(index, 0, index.size(), j.interest, lexicalWeight);
+        if (fused) {
+            uncut = order.apply(uncut);
+        }
+        preview.addAll(Ranking.nextBest(index, uncut, digest, Instant.EPOCH, Instant.now(), DIGEST_SIZE));
         return preview;
     }
 
@@ -179,12 +206,12 @@ final class RankingQuality {
     List<String> details() {
         List<String> lines = new ArrayList<>();
         for (Judged j : judged) {
-            InterestHits scored = Fusion.score(index, 0, index.size(), j.interest, Fusion.THRESHOLD);
+            InterestHits scored = order.apply(Fusion.score(index, 0, index.size(), j.interest, Fusion.THRESHOLD));
             List<Match> digest = Ranking.rank(index, List.of(scored), Instant.EPOCH, Instant.now(), Set.of(),
                     DIGEST_SIZE);
             double ideal = dcg(j.grades.values().stream().sorted((a, b) -> b - a).toList());
             double ndcg = ideal == 0 ? Double.NaN
-                    : dcg(previewOf(j, digest, Fusion.lexicalWeight(j.interest)).stream()
+                    : dcg(previewOf(j, digest, Fusion.lexicalWeight(j.interest), true).stream()
                             .map(m -> j.grades.getOrDefault(m.paperId(), 0)).toList()) / ideal;
             long[] byGrade = new long[3];
             digest.forEach(m -> byGrade[j.grades.getOrDefault(m.paperId(), 0)]++);
@@ -197,21 +224,23 @@ final class RankingQuality {
     }
 
     /**
-     * The table for the tuning set, the held-out set, the blind set and all together; with --detail, each interest
-     * of the tuning and held-out sets (the blind set's are never printed: it is only reported, never read to tune).
+     * The table for each set and for all together; with --detail, each interest of the tuning, held-out and first
+     * blind sets (the second blind set's are never printed: it is only reported, never read to tune).
      */
     public static void main(String[] args) {
         boolean detail = args.length > 0 && args[0].equals("--detail");
-        boolean blind = RankingQuality.class.getClassLoader().getResource(BLIND) != null;
-        RankingQuality all = blind ? new RankingQuality(TUNING, HELD_OUT, BLIND) : new RankingQuality(TUNING, HELD_OUT);
+        boolean blind2 = RankingQuality.class.getClassLoader().getResource(BLIND2) != null;
+        RankingQuality all = blind2 ? new RankingQuality(TUNING, HELD_OUT, BLIND, BLIND2)
+                : new RankingQuality(TUNING, HELD_OUT, BLIND);
         print("tuning set (" + TUNING + ")", all.only(TUNING), detail);
         print("held-out set (" + HELD_OUT + ")", all.only(HELD_OUT), detail);
-        if (blind) {
-            print("blind set (" + BLIND + ", aggregate only)", all.only(BLIND), false);
+        print("blind set (" + BLIND + ")", all.only(BLIND), detail);
+        if (blind2) {
+            print("second blind set (" + BLIND2 + ", aggregate only)", all.only(BLIND2), false);
         }
-        print("tuning and held-out sets", new RankingQuality(all.index, all.judged.stream()
-                .filter(j -> !j.set.equals(BLIND)).toList()), false);
-        if (blind) {
+        print("tuning, held-out and blind sets (the 60 open interests)", new RankingQuality(all.index, all.judged.stream()
+                .filter(j -> !j.set.equals(BLIND2)).toList(), all.order), false);
+        if (blind2) {
             print("all sets", all, false);
         }
     }
