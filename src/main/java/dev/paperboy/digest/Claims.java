@@ -28,7 +28,7 @@ class Claims {
               and (state = 'queued' or (state = 'retrying' and next_attempt_at <= now())
                    or (state = 'sending' and lease_until < now()))""";
 
-    private static final String CLAIM = "with picked as (select id from digest where " + CLAIMABLE + """
+    private static final String CLAIM = "with picked as (select id from digest where id >= ? and " + CLAIMABLE + """
                 order by id limit ?
                 for update skip locked)
             update digest d set state = 'sending', lease_until = now() + ? * interval '1 millisecond',
@@ -38,6 +38,7 @@ class Claims {
 
     private final AgroalDataSource dataSource;
     private final PaperboyConfig config;
+    private final ClaimStart start = new ClaimStart();
 
     Claims(AgroalDataSource dataSource, PaperboyConfig config) {
         this.dataSource = dataSource;
@@ -48,13 +49,30 @@ class Claims {
     record Claim(long digestId, int attempt, long subscriberId, String period, String tokenKey, Instant decidedAt) {
     }
 
-    /** Claims up to {@code size} digests that are due, oldest first, skipping those another sender is claiming. */
+    /**
+     * Claims up to {@code size} digests that are due, oldest first from where the node's claims have got to (see
+     * {@link ClaimStart}), skipping those another sender is claiming.
+     */
     List<Claim> claim(int size) {
+        long from = start.next();
+        List<Claim> claims = claim(size, from);
+        if (ClaimStart.lookFromFirst(from, claims.size(), size)) {
+            claims.addAll(claim(size - claims.size(), 0));
+        }
+        claims.sort(java.util.Comparator.comparingLong(Claim::digestId));
+        if (!claims.isEmpty()) {
+            start.took(claims.get(0).digestId());
+        }
+        return claims;
+    }
+
+    private List<Claim> claim(int size, long fromId) {
         List<Claim> claims = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-            claim.setInt(1, size);
-            claim.setLong(2, config.deliveryLease().toMillis());
+            claim.setLong(1, fromId);
+            claim.setInt(2, size);
+            claim.setLong(3, config.deliveryLease().toMillis());
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {
                     claims.add(new Claim(rows.getLong(1), rows.getInt(2), rows.getLong(3), rows.getString(4),
@@ -64,7 +82,6 @@ class Claims {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim digests to send", e);
         }
-        claims.sort(java.util.Comparator.comparingLong(Claim::digestId));
         return claims;
     }
 
