@@ -56,8 +56,13 @@ final class RankingQuality {
      * only for a session, read in detail since session 6.
      */
     static final String BLIND = "quality/judgments-blind.json";
-    /** A second blind set (session 6): only reported, in aggregate, never per interest, never fitted on. */
+    /**
+     * A second blind set (session 6): reported in aggregate only for a session, read in detail since session 7 (with
+     * the tuning, held-out and first blind sets, the 80 open interests).
+     */
     static final String BLIND2 = "quality/judgments-blind2.json";
+    /** A third blind set (session 7): only reported, in aggregate, never per interest, never fitted on. */
+    static final String BLIND3 = "quality/judgments-blind3.json";
 
     RankingQuality() {
         this(TUNING);
@@ -224,23 +229,24 @@ final class RankingQuality {
     }
 
     /**
-     * The table for each set and for all together; with --detail, each interest of the tuning, held-out and first
-     * blind sets (the second blind set's are never printed: it is only reported, never read to tune).
+     * The table for each set and for all together; with --detail, each interest of the four open sets (the third blind
+     * set's are never printed: it is only reported, never read to tune).
      */
     public static void main(String[] args) {
         boolean detail = args.length > 0 && args[0].equals("--detail");
-        boolean blind2 = RankingQuality.class.getClassLoader().getResource(BLIND2) != null;
-        RankingQuality all = blind2 ? new RankingQuality(TUNING, HELD_OUT, BLIND, BLIND2)
-                : new RankingQuality(TUNING, HELD_OUT, BLIND);
+        boolean blind3 = RankingQuality.class.getClassLoader().getResource(BLIND3) != null;
+        RankingQuality all = blind3 ? new RankingQuality(TUNING, HELD_OUT, BLIND, BLIND2, BLIND3)
+                : new RankingQuality(TUNING, HELD_OUT, BLIND, BLIND2);
         print("tuning set (" + TUNING + ")", all.only(TUNING), detail);
         print("held-out set (" + HELD_OUT + ")", all.only(HELD_OUT), detail);
         print("blind set (" + BLIND + ")", all.only(BLIND), detail);
-        if (blind2) {
-            print("second blind set (" + BLIND2 + ", aggregate only)", all.only(BLIND2), false);
+        print("second blind set (" + BLIND2 + ")", all.only(BLIND2), detail);
+        if (blind3) {
+            print("third blind set (" + BLIND3 + ", aggregate only)", all.only(BLIND3), false);
         }
-        print("tuning, held-out and blind sets (the 60 open interests)", new RankingQuality(all.index, all.judged.stream()
-                .filter(j -> !j.set.equals(BLIND2)).toList(), all.order), false);
-        if (blind2) {
+        print("tuning, held-out, blind and second blind sets (the 80 open interests)", new RankingQuality(all.index,
+                all.judged.stream().filter(j -> !j.set.equals(BLIND3)).toList(), all.order), false);
+        if (blind3) {
             print("all sets", all, false);
         }
     }
