@@ -16,34 +16,69 @@ final class Coverage {
     record Unit(BitSet title, BitSet abstracts, BitSet either, double idf) {
     }
 
-    /** The rarity-weighted share of the interest's words and phrases each paper has, and where it has them. */
-    static float[] of(PaperIndex index, List<Query> units, int[] inTitle, int[] inAbstract) {
+    /**
+     * The rarity-weighted share of the interest's words and phrases each paper has, and where it has them. Words
+     * written as alternatives (OR, {@code groups}) count as one, as rare as the rarest of them, had by a paper that has
+     * any of them: "survey OR review" asks for either, and a paper with one has all that was asked.
+     */
+    static float[] of(PaperIndex index, List<Query> units, int[] groups, int[] inTitle, int[] inAbstract) {
         int n = index.size();
         float[] coverage = new float[n];
         if (units.isEmpty()) {
             Arrays.fill(coverage, 1f);
             return coverage;
         }
-        double total = 0;
+        Unit[] found = new Unit[units.size()];
         for (int u = 0; u < units.size(); u++) {
             Unit unit = index.coverageUnit(units.get(u));
-            total += unit.idf;
+            found[u] = unit;
             int bit = 1 << u;
-            BitSet either = unit.either;
+            BitSet title = unit.title;
+            for (int i = title.nextSetBit(0); i >= 0; i = title.nextSetBit(i + 1)) {
+                inTitle[i] |= bit;
+            }
+            BitSet abstracts = unit.abstracts;
+            for (int i = abstracts.nextSetBit(0); i >= 0; i = abstracts.nextSetBit(i + 1)) {
+                inAbstract[i] |= bit;
+            }
+        }
+        double total = 0;
+        for (int u = 0; u < units.size(); u++) {
+            if (!firstOfItsGroup(groups, u)) {
+                continue;
+            }
+            BitSet either = found[u].either;
+            double idf = found[u].idf;
+            if (groups[u] >= 0) {
+                for (int v = u + 1; v < units.size(); v++) {
+                    if (groups[v] == groups[u]) {
+                        if (either == found[u].either) {
+                            either = (BitSet) either.clone();
+                        }
+                        either.or(found[v].either);
+                        idf = Math.max(idf, found[v].idf);
+                    }
+                }
+            }
+            total += idf;
             for (int i = either.nextSetBit(0); i >= 0; i = either.nextSetBit(i + 1)) {
-                coverage[i] += (float) unit.idf;
-                if (unit.title.get(i)) {
-                    inTitle[i] |= bit;
-                }
-                if (unit.abstracts.get(i)) {
-                    inAbstract[i] |= bit;
-                }
+                coverage[i] += (float) idf;
             }
         }
         for (int i = 0; i < n; i++) {
             coverage[i] = (float) (coverage[i] / total);
         }
         return coverage;
+    }
+
+    /** Whether unit {@code u} stands alone or comes first of its alternatives. */
+    private static boolean firstOfItsGroup(int[] groups, int u) {
+        for (int v = 0; v < u && groups[u] >= 0; v++) {
+            if (groups[v] == groups[u]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A unit (on the language's text field) over this index's papers: shared by the interests that ask for it. */

@@ -17,9 +17,11 @@ import java.util.List;
  * (the same reference as the semantic side's): a list ends where its scores fall under half of its best, so an
  * interest with a paper squarely on topic does not also bring the papers that only share a word or a neighbourhood
  * with it, while one whose best is weak still brings what passes the threshold; a paper nearly as close in meaning
- * as the best ({@link #CLOSE_IN_MEANING}) stays without the interest's words. The papers that come are then ordered
- * (and scored) by their words and their raw cosine ({@link #order}, fitted on the judged interests), not by the sum
- * that decides: normalized, the window's closest paper scores 1 however far it is.
+ * as the best ({@link #CLOSE_IN_MEANING}) stays without the interest's words. A description said in the words of
+ * some papers brings by meaning alone only papers with some of its words or very close ({@link OtherWords}).
+ * The papers that come are then ordered (and scored) by their words and their raw cosine ({@link #order}, fitted
+ * on the judged interests), not by the sum that decides: normalized, the window's closest paper scores 1 however
+ * far it is.
  * A strict interest (AND, NOT, +, -, cat:, author:) only ranks the papers its structure admits; one that only
  * filters (cat:cs.LG) brings every paper it admits.
  */
@@ -108,7 +110,7 @@ final class Fusion {
         }
         int[] inTitle = new int[n];
         int[] inAbstract = new int[n];
-        float[] coverage = Coverage.of(index, interest.units, inTitle, inAbstract);
+        float[] coverage = Coverage.of(index, interest.units, interest.groups, inTitle, inAbstract);
         float[] cosines = null;
         float mean = 0;
         float scale = 1;
@@ -122,6 +124,7 @@ final class Fusion {
             }
         }
         boolean ordered = cosines != null && lexicalWeight > 0 && lexicalWeight < 1;
+        OtherWords otherWords = cut && ordered ? OtherWords.of(interest, bm25, best, coverage) : null;
 
         int[] ordinals = new int[to - from];
         float[] scores = new float[to - from];
@@ -133,7 +136,8 @@ final class Fusion {
             float lexical = lexical(bm25[i], best, coverage[i]);
             float semantic = cosines == null ? 0 : normalized(cosines[i], mean, scale);
             float score = cosines == null ? lexical : lexicalWeight * lexical + (1 - lexicalWeight) * semantic;
-            if (score >= threshold && (lexical >= 0.5f || cosines == null || semantic >= floor)) {
+            if (score >= threshold && (lexical >= 0.5f || cosines == null
+                    || semantic >= floor && (otherWords == null || otherWords.admits(i, cosines[i])))) {
                 ordinals[passing] = i;
                 scores[passing++] = score;
             }

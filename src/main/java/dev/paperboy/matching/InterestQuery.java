@@ -35,6 +35,8 @@ final class InterestQuery {
     final List<Query> units;
     /** How each unit was typed (its first spelling, when two stem alike). */
     final List<String> typed;
+    /** Each unit's group of alternatives (units written with OR between them share one), -1 when it stands alone. */
+    final int[] groups;
     /** The unit vector of what the interest means, or null when it only filters (cat:, author:). */
     final float[] vector;
     /** Made for one index, whose words' scores it may add up ({@link PaperIndex#lexicalScores}) instead of searching. */
@@ -58,14 +60,17 @@ final class InterestQuery {
         this.lexical = parsed.strict() ? onPapers : withPhrase(parsed.query(), onPapers, terms);
         List<Query> units = new ArrayList<>();
         List<String> typed = new ArrayList<>();
+        List<Integer> groups = new ArrayList<>();
         for (ParsedInterest.Word word : parsed.words()) {
             if (!units.contains(word.query())) {
                 units.add(word.query());
                 typed.add(word.typed());
+                groups.add(word.group());
             }
         }
         this.units = List.copyOf(units);
         this.typed = List.copyOf(typed);
+        this.groups = groups.stream().mapToInt(Integer::intValue).toArray();
     }
 
     String text() {

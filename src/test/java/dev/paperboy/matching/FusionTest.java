@@ -99,6 +99,56 @@ class FusionTest {
         assertEquals(hits.scores[1], Fusion.order(0, 0.75f), 1e-5, "the second is scored by its cosine alone");
     }
 
+    @Test
+    void aDescriptionSaidInWordsBringsByMeaningAloneOnlyPapersWithSomeOfItsWordsOrVeryClose() throws InterestRefused {
+        // Paper 1 says the description in its words; paper 2 shares none of them at a cosine that is near the best
+        // of the window (the normalized side alone would keep it); paper 3 shares none either but is as close as a
+        // paper that says the same thing in other words gets.
+        InterestQuery description = new InterestQuery(
+                InterestLanguage.parse("turning the rise and fall of the sea into electricity"), INTEREST);
+        assertTrue(description.units.size() > Fusion.KEYWORDS, "a description");
+        List<WindowPaper> papers = new ArrayList<>();
+        papers.add(paper(1, "Turning the rise and fall of the sea into electricity", "Tides drive generators.",
+                direction(0.6, 2)));
+        papers.add(paper(2, "Power from the pull of the moon", "Turbines under the water.", direction(0.55, 3)));
+        papers.add(paper(3, "Moon-driven turbines", "Generators in tidal channels.",
+                direction(OtherWords.SAME_TOPIC_COSINE + 0.04, 4)));
+        for (int i = 4; i <= 9; i++) {
+            papers.add(paper(i, "Alpine meadow " + i, "Flowers bloom on high slopes.", direction(-0.2, i + 1)));
+        }
+        PaperIndex index = new PaperIndex(papers);
+        InterestHits hits = Fusion.score(index, 0, index.size(), List.of(description), Fusion.THRESHOLD).get(0);
+        assertEquals(Set.of(1L, 3L), Set.copyOf(ids(index, hits)),
+                "said in words: a paper with none of the words comes only at " + OtherWords.SAME_TOPIC_COSINE);
+
+        // Where no paper says it in words, meaning alone decides: paper 2 comes (the rain paper of RankingTest).
+        PaperIndex unsaid = new PaperIndex(papers.subList(1, papers.size()));
+        InterestHits byMeaning = Fusion.score(unsaid, 0, unsaid.size(), List.of(description), Fusion.THRESHOLD).get(0);
+        assertEquals(Set.of(2L, 3L), Set.copyOf(ids(unsaid, byMeaning)), "nothing says it in words");
+    }
+
+    @Test
+    void aPaperWithOneOfTheAlternativesHasAllTheInterestAsksFor() throws InterestRefused {
+        List<WindowPaper> papers = new ArrayList<>();
+        papers.add(paper(1, "A survey of tidal energy", "What is known about tidal turbines.", direction(0.1, 2)));
+        papers.add(paper(2, "Tidal energy: a survey and a review", "Reviewed and surveyed.", direction(0.1, 3)));
+        for (int i = 3; i <= 6; i++) {
+            papers.add(paper(i, "Alpine meadow " + i, "Flowers bloom on high slopes.", direction(-0.2, i + 1)));
+        }
+        PaperIndex index = new PaperIndex(papers);
+        int n = index.size();
+        InterestQuery either = new InterestQuery(InterestLanguage.parse("survey OR review"), INTEREST);
+        assertEquals(1f, Coverage.of(index, either.units, either.groups, new int[n], new int[n])[0], 1e-6,
+                "survey OR review asks for either: the survey has all of it");
+        InterestQuery both = new InterestQuery(InterestLanguage.parse("survey review"), INTEREST);
+        assertTrue(Coverage.of(index, both.units, both.groups, new int[n], new int[n])[0] < 0.75f,
+                "survey review asks for both words: the survey has one of them");
+        InterestQuery grouped = new InterestQuery(InterestLanguage.parse("(survey OR review) AND tidal"), INTEREST);
+        float[] coverage = Coverage.of(index, grouped.units, grouped.groups, new int[n], new int[n]);
+        assertEquals(coverage[1], coverage[0], 1e-6, "one alternative and tidal, as both alternatives and tidal");
+        assertTrue(coverage[0] > 0.99f, "all of it: " + coverage[0]);
+    }
+
     private static float score(InterestHits hits, long id) {
         for (int j = 0; j < hits.size(); j++) {
             if (hits.ordinals[j] == id - 1) {

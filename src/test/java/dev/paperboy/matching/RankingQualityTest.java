@@ -7,10 +7,10 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * On the graded judgments (the three open sets together), the fusion ranks better than BM25 alone and than meaning
- * alone, and on each open set (tuning, held-out, first blind) stays above floors a change of the ranking must not
- * fall under (BENCHMARKS.md). The second blind set is not asserted on: it is only measured, a few times, by
- * matching-quality.sh.
+ * On the graded judgments (the four open sets together), the fusion ranks better than BM25 alone and than meaning
+ * alone, and on each open set (tuning, held-out, first and second blind) stays above floors a change of the
+ * ranking must not fall under (BENCHMARKS.md). The third blind set is not asserted on: it is only measured, a few
+ * times, by matching-quality.sh.
  */
 class RankingQualityTest {
 
@@ -18,7 +18,8 @@ class RankingQualityTest {
     void theFusionBeatsEachSideAlone() {
         // Over the open sets together: on one set alone BM25's short lists, filled up to ten by the preview's next
         // best, can come within a thousandth of the fusion's nDCG, and one set is too few interests to tell them apart.
-        RankingQuality open = new RankingQuality(RankingQuality.TUNING, RankingQuality.HELD_OUT, RankingQuality.BLIND);
+        RankingQuality open = new RankingQuality(RankingQuality.TUNING, RankingQuality.HELD_OUT, RankingQuality.BLIND,
+                RankingQuality.BLIND2);
         List<RankingQuality.Figures> figures = open.measure();
         RankingQuality.Figures lexical = figures.get(0);
         RankingQuality.Figures semantic = figures.get(1);
@@ -32,12 +33,18 @@ class RankingQualityTest {
         RankingQuality.Figures tuned = open.only(RankingQuality.TUNING).measure("fusion", RankingQuality.FUSED);
         assertTrue(tuned.ndcg() >= 0.94 && tuned.precision() >= 0.85 && tuned.recall() >= 0.85, tuned.toString());
         // Read per interest since session 5, so held to a floor too.
+        // Session 7's rule for descriptions said in words (OtherWords) raised the held-out and blind sets' precision,
+        // 0.64 to 0.70 and 0.56 to 0.61; alternatives counted as one (Coverage) the second blind set's recall, 0.47
+        // to 0.53.
         RankingQuality.Figures heldOut = open.only(RankingQuality.HELD_OUT).measure("fusion", RankingQuality.FUSED);
-        assertTrue(heldOut.ndcg() >= 0.87 && heldOut.precision() >= 0.6 && heldOut.recall() >= 0.7,
+        assertTrue(heldOut.ndcg() >= 0.87 && heldOut.precision() >= 0.68 && heldOut.recall() >= 0.7,
                 heldOut.toString());
         // Read per interest since session 6.
         RankingQuality.Figures blind = open.only(RankingQuality.BLIND).measure("fusion", RankingQuality.FUSED);
-        assertTrue(blind.ndcg() >= 0.85 && blind.precision() >= 0.55 && blind.recall() >= 0.75, blind.toString());
+        assertTrue(blind.ndcg() >= 0.85 && blind.precision() >= 0.6 && blind.recall() >= 0.75, blind.toString());
+        // Read per interest since session 7.
+        RankingQuality.Figures blind2 = open.only(RankingQuality.BLIND2).measure("fusion", RankingQuality.FUSED);
+        assertTrue(blind2.ndcg() >= 0.72 && blind2.precision() >= 0.42 && blind2.recall() >= 0.52, blind2.toString());
     }
 
     private static double f1(RankingQuality.Figures f) {

@@ -94,7 +94,7 @@ public final class InterestLanguage {
                 .filter(w -> !w.isEmpty()).collect(Collectors.joining(" "));
         List<ParsedInterest.Word> words = parser.leaves.stream()
                 .filter(l -> !l.field && !l.excluded && l.query != null)
-                .map(l -> new ParsedInterest.Word(l.typed.strip(), l.query)).toList();
+                .map(l -> new ParsedInterest.Word(l.typed.strip(), l.query, l.group)).toList();
         return new ParsedInterest(typed, query, strict(query), meaning, words);
     }
 

@@ -39,6 +39,8 @@ final class InterestParser extends QueryParser {
         final Query query;
         final boolean field;
         boolean excluded;
+        /** Leaves written as alternatives of one another (OR) share a group; -1 for a leaf that stands alone. */
+        int group = -1;
 
         Leaf(String typed, Query query, boolean field) {
             this.typed = typed;
@@ -50,6 +52,7 @@ final class InterestParser extends QueryParser {
     final List<Leaf> leaves = new ArrayList<>();
     private final Map<Query, List<Leaf>> leavesOf = new IdentityHashMap<>();
     private final Set<Query> promoted = Collections.newSetFromMap(new IdentityHashMap<>());
+    private int groups;
 
     InterestParser(Analyzer analyzer) {
         super(InterestLanguage.TEXT, analyzer);
@@ -114,6 +117,9 @@ final class InterestParser extends QueryParser {
             if (promoted.remove(last.getQuery())) {
                 clauses.set(clauses.size() - 1, new BooleanClause(last.getQuery(), BooleanClause.Occur.SHOULD));
             }
+            if (q != null) {
+                alternatives(leavesOf.getOrDefault(last.getQuery(), List.of()), leavesOf.getOrDefault(q, List.of()));
+            }
         }
         int effective = mods;
         if (conj == CONJ_NONE && mods == MOD_NONE && q != null && isFilter(q)) {
@@ -121,6 +127,24 @@ final class InterestParser extends QueryParser {
             promoted.add(q);
         }
         super.addClause(clauses, conj, effective, q);
+    }
+
+    /** The leaves of two clauses joined by OR (and those already OR'd with them) become one group. */
+    private void alternatives(List<Leaf> before, List<Leaf> after) {
+        int joined = -1;
+        for (Leaf leaf : before) {
+            joined = Math.max(joined, leaf.group);
+        }
+        int group = joined >= 0 ? joined : groups++;
+        for (List<Leaf> side : List.of(before, after)) {
+            for (Leaf leaf : side) {
+                int old = leaf.group;
+                if (old >= 0 && old != group) {
+                    leaves.stream().filter(l -> l.group == old).forEach(l -> l.group = group);
+                }
+                leaf.group = group;
+            }
+        }
     }
 
     @Override

@@ -12,7 +12,15 @@ import java.util.List;
  */
 public record ParsedInterest(String text, Query query, boolean strict, String meaning, List<Word> words) {
 
-    /** One word or "phrase" as typed, and its query on the text field. */
-    public record Word(String typed, Query query) {
+    /**
+     * One word or "phrase" as typed, its query on the text field, and its group: words written as alternatives of
+     * one another (OR) share a group, a word that stands alone has none (-1).
+     */
+    public record Word(String typed, Query query, int group) {
+
+        /** A word that stands alone. */
+        public Word(String typed, Query query) {
+            this(typed, query, -1);
+        }
     }
 }

@@ -8,11 +8,29 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The interest language: what it accepts and means, and what it refuses with a message saying where. */
 class InterestLanguageTest {
+
+    @Test
+    void wordsWrittenAsAlternativesShareAGroup() throws InterestRefused {
+        List<ParsedInterest.Word> words = InterestLanguage.parse("(pruning OR sparsity) AND (RNN OR recurrent) lstm")
+                .words();
+        assertEquals(List.of("pruning", "sparsity", "RNN", "recurrent", "lstm"),
+                words.stream().map(ParsedInterest.Word::typed).toList());
+        assertEquals(words.get(0).group(), words.get(1).group());
+        assertEquals(words.get(2).group(), words.get(3).group());
+        assertNotEquals(words.get(0).group(), words.get(2).group());
+        assertTrue(words.get(0).group() >= 0 && words.get(2).group() >= 0);
+        assertEquals(-1, words.get(4).group(), "a word beside them stands alone");
+        List<ParsedInterest.Word> three = InterestLanguage.parse("\"energy-based\" OR Boltzmann OR Hopfield").words();
+        assertEquals(1, three.stream().map(ParsedInterest.Word::group).distinct().count(), "three alternatives, one group");
+        assertTrue(InterestLanguage.parse("graph neural networks").words().stream().allMatch(w -> w.group() == -1),
+                "plain words are not alternatives");
+    }
 
     @Test
     void plainWordsAndSentencesRankWithoutFilteringAndMeanWhatWasTyped() throws InterestRefused {
