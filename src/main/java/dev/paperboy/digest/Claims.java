@@ -22,15 +22,21 @@ import java.util.List;
 @ApplicationScoped
 class Claims {
 
-    /** A digest a sender may claim now: decided, due for a retry, or held under a lease that ran out. */
+    /**
+     * Digests a sender may claim now, {@code d} among the unsent ones of the queue {@code q} (see V19): decided, due
+     * for a retry, or held under a lease that ran out. The join's {@code + 0} keeps the planner walking the queue in
+     * id order and probing each digest: told that both ids are equal, it may walk the digest's primary key instead,
+     * past every digest already sent (3-13 ms a claim at 20,000 instead of 0.2).
+     */
     static final String CLAIMABLE = """
-            state in ('queued', 'retrying', 'sending')
-              and (state = 'queued' or (state = 'retrying' and next_attempt_at <= now())
-                   or (state = 'sending' and lease_until < now()))""";
+            digest_queue q join digest d on d.id = q.digest_id + 0
+            where (d.state = 'queued' or (d.state = 'retrying' and d.next_attempt_at <= now())
+                   or (d.state = 'sending' and d.lease_until < now()))""";
 
-    private static final String CLAIM = "with picked as (select id from digest where id >= ? and " + CLAIMABLE + """
-                order by id limit ?
-                for update skip locked)
+    private static final String CLAIM = "with picked as (select d.id from " + CLAIMABLE + """
+                and q.digest_id >= ?
+                order by q.digest_id limit ?
+                for update of d skip locked)
             update digest d set state = 'sending', lease_until = now() + ? * interval '1 millisecond',
                                 attempts = d.attempts + 1
             from picked where d.id = picked.id

@@ -27,7 +27,7 @@ class DeliveryWake {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWake.class);
     private static final String WORK = "select exists (select 1 from digest_run where state = 'running')"
-            + " and exists (select 1 from digest where " + Claims.CLAIMABLE + ")";
+            + " and exists (select 1 from " + Claims.CLAIMABLE + ")";
 
     private final AgroalDataSource dataSource;
     private final DeliveryPasses passes;

@@ -3,16 +3,13 @@ package dev.paperboy.digest;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * An installation's digest_paper rows from before V18 (a row per paper) move into one row per digest: every reader,
  * through the view of the same name, sees the same papers in the same order with the same values, and the keys'
- * guarantees hold for them. Migrated in a schema of its own, so the shared test database is untouched.
+ * guarantees hold for them. Migrated in a schema of its own ({@link MigrationSchema}).
  */
 @QuarkusTest
 class DigestPaperListMigrationTest {
@@ -31,10 +28,9 @@ class DigestPaperListMigrationTest {
 
     @Test
     void anOldInstallationsRowsReadTheSameAfterTheMigration() throws SQLException {
-        String schema = "before_v18_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try {
-            flyway(schema, "17").migrate();
-            inSchema(schema, sql -> {
+        try (MigrationSchema schema = new MigrationSchema(dataSource, "before_v18_")) {
+            schema.migrate("17");
+            schema.run(sql -> {
                 sql.execute("""
                         insert into subscriber (id, token_key, email, email_key, state, interests, cadence, hour, timezone)
                         values (1, 'k1', 'old@example.org', 'old@example.org', 'active', '{kelp}', 'daily', 8, 'UTC'),
@@ -60,9 +56,9 @@ class DigestPaperListMigrationTest {
             List<String> before = rows(schema);
             assertEquals(4, before.size());
 
-            flyway(schema, "latest").migrate();
+            schema.migrate("latest");
             assertEquals(before, rows(schema), "the view reads what the table held");
-            inSchema(schema, sql -> {
+            schema.run(sql -> {
                 assertEquals(2, number(sql, "select count(*) from digest_paper_list"), "one row per digest with papers");
                 assertEquals("{1,2,3}", text(sql, "select paper_ids::text from digest_paper_list where digest_id = 10"));
                 assertEquals(List.of(1L, 2L, 3L, 5L), longs(sql, "select unnest(l.paper_ids) from digest d join"
@@ -78,21 +74,12 @@ class DigestPaperListMigrationTest {
                 assertEquals(0, number(sql, "select count(*) from digest_paper_list"), "gone with their subscriber");
                 assertEquals(5, sql.executeUpdate("delete from paper"), "and then the papers can go");
             });
-        } finally {
-            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-                sql.execute("drop schema if exists " + schema + " cascade");
-            }
         }
     }
 
-    private Flyway flyway(String schema, String target) {
-        return Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/migration")
-                .target(target).load();
-    }
-
-    private List<String> rows(String schema) throws SQLException {
+    private static List<String> rows(MigrationSchema schema) throws SQLException {
         List<String> rows = new ArrayList<>();
-        inSchema(schema, sql -> {
+        schema.run(sql -> {
             try (ResultSet result = sql.executeQuery("""
                     select digest_id, subscriber_id, paper_id, position, score, reason, interest, trending
                     from digest_paper order by digest_id, position""")) {
@@ -104,22 +91,6 @@ class DigestPaperListMigrationTest {
             }
         });
         return rows;
-    }
-
-    private interface Work {
-        void run(Statement sql) throws SQLException;
-    }
-
-    /** Runs on a pooled connection whose search path is the schema, and puts it back before the pool has it again. */
-    private void inSchema(String schema, Work work) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("set search_path to " + schema);
-            try {
-                work.run(sql);
-            } finally {
-                sql.execute("set search_path to default");
-            }
-        }
     }
 
     private static long number(Statement sql, String query) throws SQLException {
