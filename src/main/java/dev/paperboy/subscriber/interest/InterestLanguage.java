@@ -68,6 +68,11 @@ public final class InterestLanguage {
 
     /** Parses and checks one interest; the refusal says what is wrong and, when it is one place, where. */
     public static ParsedInterest parse(String interest) throws InterestRefused {
+        return parse(interest, true);
+    }
+
+    /** With {@code plainWords} false, every interest goes through the query parser's grammar (to compare). */
+    static ParsedInterest parse(String interest, boolean plainWords) throws InterestRefused {
         String typed = interest == null ? "" : interest.strip();
         if (typed.isEmpty()) {
             throw new InterestRefused("An interest needs at least one word.", 0);
@@ -76,7 +81,8 @@ public final class InterestLanguage {
         InterestParser parser = new InterestParser(INTERESTS);
         Query query;
         try {
-            query = parser.parse(text.escaped);
+            List<String> plain = plainWords ? PlainWords.of(text.escaped) : null;
+            query = plain != null ? PlainWords.parse(parser, plain) : parser.parse(text.escaped);
         } catch (ParseException e) {
             throw Refusals.of(e, text);
         }

@@ -6,6 +6,7 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -15,7 +16,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -49,6 +52,10 @@ final class InterestParser extends QueryParser {
         }
     }
 
+    private static final int MAX_WORDS = 100_000;
+    /** Each plain word's query on the text field (empty for a stop word), by the word as typed. */
+    private static final Map<String, Optional<Query>> WORDS = new ConcurrentHashMap<>();
+
     final List<Leaf> leaves = new ArrayList<>();
     private final Map<Query, List<Leaf>> leavesOf = new IdentityHashMap<>();
     private final Set<Query> promoted = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -80,7 +87,33 @@ final class InterestParser extends QueryParser {
         } else {
             query = super.getFieldQuery(InterestLanguage.TEXT, queryText, quoted);
         }
-        Leaf leaf = new Leaf(queryText, query, !InterestLanguage.TEXT.equals(name));
+        return leaf(queryText, query, !InterestLanguage.TEXT.equals(name));
+    }
+
+    /**
+     * A plain word (not quoted, no operator before it) on the text field, as {@link #getFieldQuery} reads it; its
+     * query is analyzed once per word for every interest (the queries of words are immutable), as interests share
+     * their words.
+     */
+    Query plainWord(String word) throws ParseException {
+        Optional<Query> known = WORDS.get(word);
+        if (known == null) {
+            Query query = super.getFieldQuery(InterestLanguage.TEXT, word, false);
+            known = Optional.ofNullable(query instanceof TermQuery || query instanceof PhraseQuery ? query : null);
+            if (query == null || known.isPresent()) {
+                if (WORDS.size() >= MAX_WORDS) {
+                    WORDS.clear();
+                }
+                WORDS.put(word, known);
+            } else {
+                known = Optional.of(query);
+            }
+        }
+        return leaf(word, known.orElse(null), false);
+    }
+
+    private Query leaf(String typed, Query query, boolean field) {
+        Leaf leaf = new Leaf(typed, query, field);
         leaves.add(leaf);
         if (query != null) {
             leavesOf.put(query, List.of(leaf));
