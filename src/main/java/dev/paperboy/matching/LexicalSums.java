@@ -176,7 +176,10 @@ final class LexicalSums {
     }
 
     private Leaf search(Query query) {
-        float[] dense = index.scores(query);
+        Query inner = query instanceof BoostQuery boost ? boost.getQuery() : query;
+        float[] dense = inner instanceof PhraseQuery phrase
+                ? index.phraseScores(phrase, query instanceof BoostQuery boost ? boost.getBoost() : 1f)
+                : index.scores(query);
         int count = 0;
         for (float score : dense) {
             if (score > 0) {

@@ -15,7 +15,9 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDataOutput;
@@ -251,6 +253,11 @@ public final class PaperIndex {
      * a good part of each search, and the many interests of a run share their words.
      */
     TermQuery termQuery(Term term) {
+        return new TermQuery(term, termStates(term));
+    }
+
+    /** A term's statistics and place in the index, looked up once per index. */
+    TermStates termStates(Term term) {
         TermStates states = termStates.get(term);
         if (states == null) {
             try {
@@ -263,7 +270,20 @@ public final class PaperIndex {
             }
             termStates.put(term, states);
         }
-        return new TermQuery(term, states);
+        return states;
+    }
+
+    /**
+     * A phrase's score of each paper by ordinal, at this boost, as Lucene's search of it gives them, from the terms'
+     * statistics kept here ({@link PhraseScores}); searched by Lucene when it is a shape that does not score.
+     */
+    float[] phraseScores(PhraseQuery phrase, float boost) {
+        try {
+            float[] scored = PhraseScores.of(searcher, this::termStates, ordinalOfDoc, phrase, boost);
+            return scored != null ? scored : scores(boost == 1f ? phrase : new BoostQuery(phrase, boost));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Where a word or phrase of an interest stands in these papers; remembered, as interests share their words. */
@@ -318,6 +338,15 @@ public final class PaperIndex {
             throw new UncheckedIOException(e);
         }
         return scores;
+    }
+
+    IndexSearcher searcher() {
+        return searcher;
+    }
+
+    /** Each Lucene document's paper ordinal. */
+    int[] ordinalOfDoc() {
+        return ordinalOfDoc;
     }
 
     /** PostgreSQL keeps microseconds: comparing milliseconds could drop a paper stamped just after a window's end. */
