@@ -129,8 +129,7 @@ class DigestViews {
             query.setArray(1, Sql.array(connection, "bigint", digestIds));
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new Row(result.getLong(1), result.getLong(2), result.getString(3), result.getString(4),
-                            result.getBoolean(5)));
+                    rows.add(Row.of(result));
                 }
             }
         }
@@ -145,18 +144,28 @@ class DigestViews {
         Map<Long, List<DigestView.Item>> items = new HashMap<>();
         for (Row row : rows) {
             List<DigestView.Item> list = items.computeIfAbsent(row.digestId, id -> new ArrayList<>());
-            if (list.size() < shown.applyAsLong(row.digestId)) {
-                Paper paper = papers.get(row.paperId);
-                list.add(item(list.size() + 1, paper, explanations.of(row.interest, row.reason, paper), row.trending));
-            } else {
-                list.add(new DigestView.Item(list.size() + 1, row.paperId, null, null, null, null, null, null,
-                        row.reason, row.trending, null, null));
-            }
+            list.add(item(row, list.size() + 1, list.size() < shown.applyAsLong(row.digestId), papers));
         }
         return items;
     }
 
+    // the bodies of the loops above and below are methods of their own: the JIT compiles each once, rather than
+    // compiling the whole loop again on the stack for each loop of a batch that reaches its threshold first
+    private DigestView.Item item(Row row, int number, boolean shown, Map<Long, Paper> papers) {
+        if (shown) {
+            Paper paper = papers.get(row.paperId);
+            return item(number, paper, explanations.of(row.interest, row.reason, paper), row.trending);
+        }
+        return new DigestView.Item(number, row.paperId, null, null, null, null, null, null, row.reason, row.trending,
+                null, null);
+    }
+
     private record Row(long digestId, long paperId, String reason, String interest, boolean trending) {
+
+        static Row of(ResultSet result) throws SQLException {
+            return new Row(result.getLong(1), result.getLong(2), result.getString(3), result.getString(4),
+                    result.getBoolean(5));
+        }
     }
 
     /**
@@ -174,18 +183,23 @@ class DigestViews {
             query.setArray(1, Sql.array(connection, "bigint", ids));
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    Paper paper = new Paper();
-                    paper.id = result.getLong(1);
-                    paper.revision = result.getLong(2);
-                    paper.title = result.getString(3);
-                    Array authors = result.getArray(4);
-                    paper.authors = authors == null ? null : (String[]) authors.getArray();
-                    paper.url = result.getString(5);
+                    Paper paper = shownPaper(result);
                     papers.put(paper.id, paper);
                 }
             }
         }
         return papers;
+    }
+
+    private static Paper shownPaper(ResultSet result) throws SQLException {
+        Paper paper = new Paper();
+        paper.id = result.getLong(1);
+        paper.revision = result.getLong(2);
+        paper.title = result.getString(3);
+        Array authors = result.getArray(4);
+        paper.authors = authors == null ? null : (String[]) authors.getArray();
+        paper.url = result.getString(5);
+        return paper;
     }
 
     private static DigestView.Item item(int number, Paper paper, Explanation why, boolean trending) {

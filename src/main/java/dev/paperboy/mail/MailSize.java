@@ -53,25 +53,23 @@ public final class MailSize {
     }
 
     /**
-     * True when even the worst encoding cannot pass the limit, so the usual digest is not encoded twice: each body
-     * byte takes at most 3 bytes in quoted-printable plus a 3-byte soft break every 76 (base64 takes less), and the
-     * headers are Paperboy's own few lines. The HTML part's character references take at most 8 bytes for a character
-     * of 3 UTF-8 bytes, 10 for two chars of 4, and 7 for one of 2, which is why those count 3 here.
+     * True when the message surely fits, so the usual digest is not composed twice: the bodies Paperboy encodes itself
+     * count their bytes, as they go out; a body left to Jakarta Mail counts its worst encoding, 3 bytes for each of its
+     * UTF-8 bytes plus a 3-byte soft break every 76 (base64 takes less); the headers are Paperboy's own few lines.
      */
     static boolean surelyFits(MailContent mail) {
-        long body = utf8Length(mail.text()) + worstLength(mail.html());
-        long headers = 2_000L + 3L * (utf8Length(mail.subject()) + mail.to().length()
-                + mail.headers().values().stream().mapToLong(String::length).sum());
-        return body * 3 * 79 / 76 + headers <= LIMIT - SIGNATURE_ROOM;
+        EncodedBodies bodies = mail.encoded();
+        long body = (bodies.text() != null ? bodies.text().length : worst(mail.text()))
+                + (bodies.html() != null ? bodies.html().length : worst(mail.html()));
+        long values = utf8Length(mail.subject()) + mail.to().length();
+        for (String value : mail.headers().values()) {
+            values += value.length();
+        }
+        return body + 2_000L + 3L * values <= LIMIT - SIGNATURE_ROOM;
     }
 
-    private static long worstLength(String html) {
-        long bytes = 0;
-        for (int i = 0; i < html.length(); i++) {
-            char c = html.charAt(i);
-            bytes += c < 0x80 ? 1 : Character.isSurrogate(c) ? 2 : 3;
-        }
-        return bytes;
+    private static long worst(String body) {
+        return utf8Length(body) * 3 * 79 / 76;
     }
 
     private static long utf8Length(String text) {

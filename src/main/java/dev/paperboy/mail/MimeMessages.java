@@ -6,6 +6,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -34,6 +35,9 @@ final class MimeMessages {
         }
     }
 
+    private static final MailDateFormat DATES = new MailDateFormat();
+    private static volatile SentDate lastDate = new SentDate(-1, null);
+
     private final Session session;
     private final InternetAddress from;
     private final String feedbackId;
@@ -56,7 +60,7 @@ final class MimeMessages {
         message.setFrom(from);
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), true));
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
-        message.setSentDate(new Date());
+        message.setHeader("Date", sentDate());
         for (Map.Entry<String, String> header : mail.headers().entrySet()) {
             if (!HEADER_SAFE.matcher(header.getValue()).matches()) {
                 throw new MessagingException("refusing a header value with a line break: " + header.getKey());
@@ -66,9 +70,11 @@ final class MimeMessages {
         if (feedbackId != null) {
             message.setHeader("Feedback-ID", mail.kind() + ":" + feedbackId);
         }
+        EncodedBodies bodies = mail.encoded();
         MimeMultipart alternative = new MimeMultipart("alternative");
-        alternative.addBodyPart(textPart(mail.text(), "plain"));
-        alternative.addBodyPart(htmlPart(mail.html()));
+        alternative.addBodyPart(bodies.text() != null ? quotedPrintable(bodies.text(), "plain")
+                : textPart(mail.text(), "plain"));
+        alternative.addBodyPart(bodies.html() != null ? asciiHtml(bodies.html()) : textPart(mail.html(), "html"));
         message.setContent(alternative);
         message.saveChanges();
         return message;
@@ -77,9 +83,10 @@ final class MimeMessages {
     /** The HTML part: 7-bit ASCII with character references when it can be written so, else as any text part. */
     static MimeBodyPart htmlPart(String html) throws MessagingException {
         byte[] ascii = AsciiHtml.encode(html);
-        if (ascii == null) {
-            return textPart(html, "html");
-        }
+        return ascii != null ? asciiHtml(ascii) : textPart(html, "html");
+    }
+
+    private static MimeBodyPart asciiHtml(byte[] ascii) throws MessagingException {
         return new MimeBodyPart(partHeaders("html", "7bit"), ascii);
     }
 
@@ -88,14 +95,39 @@ final class MimeMessages {
      * into the same bytes, and Jakarta Mail copies them as they are.
      */
     static MimeBodyPart textPart(String body, String subtype) throws MessagingException {
-        String encoding = TransferEncoding.of(body);
-        if (encoding.equals(TransferEncoding.QUOTED_PRINTABLE)) {
-            return new MimeBodyPart(partHeaders(subtype, encoding), QuotedPrintable.encode(body));
+        byte[] encoded = QuotedPrintable.encodeIfChosen(body);
+        if (encoded != null) {
+            return quotedPrintable(encoded, subtype);
         }
         MimeBodyPart part = new MimeBodyPart();
         part.setText(body, StandardCharsets.UTF_8.name(), subtype);
-        part.setHeader("Content-Transfer-Encoding", encoding);
+        part.setHeader("Content-Transfer-Encoding", TransferEncoding.of(body));
         return part;
+    }
+
+    private static MimeBodyPart quotedPrintable(byte[] encoded, String subtype) throws MessagingException {
+        return new MimeBodyPart(partHeaders(subtype, TransferEncoding.QUOTED_PRINTABLE), encoded);
+    }
+
+    /**
+     * The Date header of a message composed now, as {@code setSentDate} writes it: formatted once a second rather than
+     * for each mail (a date format's pass for every mail was a fiftieth of a sender's time).
+     */
+    static String sentDate() {
+        long second = System.currentTimeMillis() / 1000;
+        SentDate last = lastDate;
+        if (last.second != second) {
+            String header;
+            synchronized (DATES) {
+                header = DATES.format(new Date(second * 1000));
+            }
+            last = new SentDate(second, header);
+            lastDate = last;
+        }
+        return last.header;
+    }
+
+    private record SentDate(long second, String header) {
     }
 
     private static InternetHeaders partHeaders(String subtype, String encoding) {

@@ -20,6 +20,24 @@ final class QuotedPrintable {
     }
 
     static byte[] encode(String body) {
+        return encoder(body).finish();
+    }
+
+    /**
+     * The body's quoted-printable bytes when that is the encoding Jakarta Mail would choose for it (the choice of
+     * {@link TransferEncoding#of}, made in the same pass as the encoding), else null: a plain 7-bit body, or one mostly
+     * past ASCII (base64), is left to Jakarta Mail.
+     */
+    static byte[] encodeIfChosen(String body) {
+        Encoder encoder = encoder(body);
+        long other = encoder.other;
+        if (other == 0 ? !encoder.longLine() : other >= encoder.seen - other) {
+            return null;
+        }
+        return encoder.finish();
+    }
+
+    private static Encoder encoder(String body) {
         // read as chars and turned into UTF-8 on the way: most digests hold a curly quote, so their strings are
         // UTF-16 and getBytes first made a second copy of the body, a tenth of what encoding cost
         Encoder encoder = new Encoder(body.length() + (body.length() >> 3) + 64);
@@ -45,7 +63,7 @@ final class QuotedPrintable {
                 encoder.add(0x80 | c & 0x3f);
             }
         }
-        return encoder.finish();
+        return encoder;
     }
 
     /** The encoder's state between the bytes of a body. */
@@ -55,6 +73,11 @@ final class QuotedPrintable {
         private int count;
         private boolean space;
         private boolean afterCr;
+        // what Jakarta Mail's choice of encoding looks at: bytes seen, those not plain ASCII, the longest line
+        private long seen;
+        private long other;
+        private long lineStart;
+        private boolean longLine;
 
         Encoder(int size) {
             out = new byte[size];
@@ -64,6 +87,7 @@ final class QuotedPrintable {
             if (n + 12 > out.length) {
                 out = Arrays.copyOf(out, out.length * 2);
             }
+            seen++;
             if (c > ' ' && c < 0x7f && c != '=' && !space && count < LINE) {
                 out[n++] = (byte) c; // the usual byte: printable, on a line with room
                 count++;
@@ -71,6 +95,12 @@ final class QuotedPrintable {
                 return;
             }
             boolean lineBreak = c == '\r' || c == '\n';
+            if (lineBreak) {
+                longLine |= seen - 1 - lineStart > TransferEncoding.LONGEST_LINE;
+                lineStart = seen;
+            } else if (c >= 0x7f || c < 0x20 && c != '\t') {
+                other++;
+            }
             if (space) {
                 // a space that ends a line would be lost by mail relays: only then is it encoded
                 if (lineBreak) {
@@ -113,6 +143,10 @@ final class QuotedPrintable {
                 }
                 out[n++] = (byte) c;
             }
+        }
+
+        boolean longLine() {
+            return longLine || seen - lineStart > TransferEncoding.LONGEST_LINE;
         }
 
         byte[] finish() {

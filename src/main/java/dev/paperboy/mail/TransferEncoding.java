@@ -9,7 +9,7 @@ package dev.paperboy.mail;
 final class TransferEncoding {
 
     static final String QUOTED_PRINTABLE = "quoted-printable";
-    private static final int LONGEST_LINE = 998;
+    static final int LONGEST_LINE = 998;
 
     private TransferEncoding() {
     }

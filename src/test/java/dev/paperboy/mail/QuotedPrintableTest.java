@@ -2,6 +2,7 @@ package dev.paperboy.mail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeUtility;
@@ -18,6 +19,8 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Paperboy's quoted-printable bytes are Jakarta Mail's, for random bodies, edge cases and real papers. */
 class QuotedPrintableTest {
@@ -80,6 +83,39 @@ class QuotedPrintableTest {
         for (String body : bodies) {
             assertSameAsJakarta(body);
         }
+    }
+
+    @Test
+    void encodesInTheSamePassOnlyTheBodiesForWhichJakartaMailChoosesQuotedPrintable() throws IOException {
+        // plain ASCII (7bit unless a line passes 998 bytes), mostly ASCII (quoted-printable), mostly not (base64)
+        String[][] alphabets = {{"a", "b", " ", "\n", "\r\n", "\t", "=", "."},
+                {"a", "b", " ", "\n", "=", "é", "“", "😀", "\u0007", "\ud800"},
+                {"日", "語", "😀", "é", " ", "\n", "a", "\u007f"}};
+        Random random = new Random(20261129);
+        int quotedPrintable = 0;
+        for (int i = 0; i < 3_000; i++) {
+            String[] alphabet = alphabets[i % alphabets.length];
+            StringBuilder body = new StringBuilder();
+            int length = random.nextInt(i % 7 == 0 ? 3_000 : 200);
+            while (body.length() < length) {
+                body.append(random.nextInt(30) == 0 ? "w".repeat(random.nextInt(1_100))
+                        : alphabet[random.nextInt(alphabet.length)]);
+            }
+            String text = body.toString();
+            String chosen = MimeUtility.getEncoding(new DataHandler(text, "text/plain; charset=UTF-8"));
+            byte[] encoded = QuotedPrintable.encodeIfChosen(text);
+            if (chosen.equals(TransferEncoding.QUOTED_PRINTABLE)) {
+                quotedPrintable++;
+                assertArrayEquals(QuotedPrintable.encode(text), encoded, () -> escape(text));
+            } else {
+                assertNull(encoded, () -> chosen + ": " + escape(text));
+            }
+        }
+        assertTrue(quotedPrintable > 500 && quotedPrintable < 2_500, "quoted-printable " + quotedPrintable);
+        // as many bytes past ASCII as plain ones is base64, one plain byte more is quoted-printable
+        assertEquals("base64", MimeUtility.getEncoding(new DataHandler("éab", "text/plain; charset=UTF-8")));
+        assertNull(QuotedPrintable.encodeIfChosen("éab"));
+        assertArrayEquals(QuotedPrintable.encode("éabc"), QuotedPrintable.encodeIfChosen("éabc"));
     }
 
     @Test
