@@ -18,4 +18,16 @@ class FixedIdMessage extends MimeMessage {
     protected void updateMessageID() throws MessagingException {
         setHeader("Message-ID", messageId);
     }
+
+    /**
+     * Takes {@code body} as the message's content, already encoded, headers complete: Jakarta Mail writes the header
+     * lines and then these bytes as they are ({@link MimeMessage#writeTo}, for a message read rather than built), with
+     * no DataHandler, multipart or part to walk for each mail.
+     */
+    void written(byte[] body) throws MessagingException {
+        updateMessageID();
+        content = body;
+        saved = true;
+        modified = false;
+    }
 }

@@ -56,7 +56,15 @@ final class MimeMessages {
     }
 
     MimeMessage composeUnsigned(MailContent mail) throws MessagingException {
-        MimeMessage message = new FixedIdMessage(session, mail.messageId());
+        return composeUnsigned(mail, true);
+    }
+
+    /**
+     * The unsigned message; with {@code written} (the usual case), a multipart whose parts Paperboy encoded itself is
+     * written here as the bytes Jakarta Mail writes for it, and goes out as they are (see {@link Alternative}).
+     */
+    MimeMessage composeUnsigned(MailContent mail, boolean written) throws MessagingException {
+        FixedIdMessage message = new FixedIdMessage(session, mail.messageId());
         message.setFrom(from);
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), true));
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
@@ -71,6 +79,13 @@ final class MimeMessages {
             message.setHeader("Feedback-ID", mail.kind() + ":" + feedbackId);
         }
         EncodedBodies bodies = mail.encoded();
+        if (written && bodies.text() != null && bodies.html() != null) {
+            Alternative alternative = Alternative.of(bodies.text(), bodies.html());
+            message.setHeader("MIME-Version", "1.0");
+            message.setHeader("Content-Type", alternative.contentType());
+            message.written(alternative.bytes());
+            return message;
+        }
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(bodies.text() != null ? quotedPrintable(bodies.text(), "plain")
                 : textPart(mail.text(), "plain"));
