@@ -37,9 +37,9 @@ record Alternative(String boundary, byte[] bytes) {
         return new Alternative(boundary, out);
     }
 
-    /** The message's Content-Type header. */
+    /** The message's Content-Type header, folded before the boundary as Jakarta Mail folds it. */
     String contentType() {
-        return "multipart/alternative; boundary=\"" + boundary + "\"";
+        return "multipart/alternative; \r\n\tboundary=\"" + boundary + "\"";
     }
 
     /** A part's header lines and the empty line after them. */
