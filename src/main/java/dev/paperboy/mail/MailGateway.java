@@ -26,7 +26,11 @@ public class MailGateway {
         this.smtp = config.smtp();
         this.outbox = outbox;
         this.from = new InternetAddress(config.mailFrom(), true);
-        this.session = Session.getInstance(sessionProperties(smtp));
+        Properties properties = sessionProperties(smtp);
+        // the envelope sender, as the relay would otherwise be told from each message's From header, parsed again
+        // for every mail
+        properties.setProperty("mail.smtp.from", from.getAddress());
+        this.session = Session.getInstance(properties);
         this.messages = new MimeMessages(session, from, config.feedbackId().map(MailGateway::checkedFeedbackId).orElse(null),
                 dkim);
     }

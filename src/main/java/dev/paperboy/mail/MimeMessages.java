@@ -1,6 +1,7 @@
 package dev.paperboy.mail;
 
 import dev.paperboy.mail.dkim.DkimSigning;
+import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -39,13 +40,14 @@ final class MimeMessages {
     private static volatile SentDate lastDate = new SentDate(-1, null);
 
     private final Session session;
-    private final InternetAddress from;
+    /** The From header's value, as {@code setFrom} writes it: formatted once rather than for every mail. */
+    private final String fromHeader;
     private final String feedbackId;
     private final DkimSigning dkim;
 
     MimeMessages(Session session, InternetAddress from, String feedbackId, DkimSigning dkim) {
         this.session = session;
-        this.from = from;
+        this.fromHeader = InternetAddress.toString(new Address[] {from}, "From: ".length());
         this.feedbackId = feedbackId;
         this.dkim = dkim;
     }
@@ -65,7 +67,7 @@ final class MimeMessages {
      */
     MimeMessage composeUnsigned(MailContent mail, boolean written) throws MessagingException {
         FixedIdMessage message = new FixedIdMessage(session, mail.messageId());
-        message.setFrom(from);
+        message.setHeader("From", fromHeader);
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), true));
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
         message.setHeader("Date", sentDate());

@@ -58,6 +58,21 @@ class AlternativeTest {
         assertEquals(300, written, "every mail of these has parts Paperboy encodes");
     }
 
+    @Test
+    void theFromHeaderIsTheOneSetFromWrites() throws Exception {
+        for (String sender : new String[] {"digest@example.org", "Paperboy <digest@example.org>",
+                "\"Paper, boy\" <digest@example.org>", "Päperböy — digests of “papers” for a long line <digest@example.org>"}) {
+            InternetAddress from = new InternetAddress(sender, true);
+            MimeMessages messages = new MimeMessages(SESSION, from, null,
+                    dev.paperboy.mail.dkim.DkimSigning.of(null, null, null));
+            MimeMessage reference = new MimeMessage(SESSION);
+            reference.setFrom(from);
+            MimeMessage ours = messages.compose(mail(new Random(1), 1));
+            assertEquals(reference.getHeader("From", null), ours.getHeader("From", null), sender);
+            assertEquals(from, ours.getFrom()[0]);
+        }
+    }
+
     private static MailContent mail(Random random, int i) {
         StringBuilder text = new StringBuilder("Paperboy\n");
         StringBuilder html = new StringBuilder("<html><body><p>");
