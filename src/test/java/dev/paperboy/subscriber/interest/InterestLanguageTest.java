@@ -33,6 +33,20 @@ class InterestLanguageTest {
     }
 
     @Test
+    void orJoinsOnlyTheWordOrPhraseOnEachSideUnlessParenthesesSayMore() throws InterestRefused {
+        List<ParsedInterest.Word> bare = InterestLanguage.parse("deep learning theory OR \"neural tangent kernel\"")
+                .words();
+        assertEquals(List.of(-1, -1), bare.subList(0, 2).stream().map(ParsedInterest.Word::group).toList(),
+                "deep and learning stand alone");
+        assertTrue(bare.get(2).group() >= 0 && bare.get(2).group() == bare.get(3).group(),
+                "theory or the phrase");
+        List<ParsedInterest.Word> grouped = InterestLanguage.parse(
+                "(deep learning theory) OR \"neural tangent kernel\"").words();
+        assertEquals(1, grouped.stream().map(ParsedInterest.Word::group).distinct().count(),
+                "the parenthesised words and the phrase are one set of alternatives");
+    }
+
+    @Test
     void plainWordsAndSentencesRankWithoutFilteringAndMeanWhatWasTyped() throws InterestRefused {
         ParsedInterest words = InterestLanguage.parse("graph neural networks");
         assertFalse(words.strict(), "plain words rank, they do not require each other");
