@@ -61,8 +61,15 @@ final class RankingQuality {
      * the tuning, held-out and first blind sets, the 80 open interests).
      */
     static final String BLIND2 = "quality/judgments-blind2.json";
-    /** A third blind set (session 7): only reported, in aggregate, never per interest, never fitted on. */
+    /**
+     * A third blind set (session 7): reported in aggregate only for a session (three looks), read in detail since
+     * session 8 (with the four sets before it, the 100 open interests).
+     */
     static final String BLIND3 = "quality/judgments-blind3.json";
+    /** A fourth blind set (session 8): only reported, in aggregate, never per interest, never fitted on. */
+    static final String BLIND4 = "quality/judgments-blind4.json";
+    /** The sets read in detail, in the order they came. */
+    static final List<String> OPEN = List.of(TUNING, HELD_OUT, BLIND, BLIND2, BLIND3);
 
     RankingQuality() {
         this(TUNING);
@@ -229,24 +236,27 @@ final class RankingQuality {
     }
 
     /**
-     * The table for each set and for all together; with --detail, each interest of the four open sets (the third blind
-     * set's are never printed: it is only reported, never read to tune).
+     * The table for each set and for all together; with --detail, each interest of the five open sets (the fourth
+     * blind set's are never printed: it is only reported, never read to tune).
      */
     public static void main(String[] args) {
         boolean detail = args.length > 0 && args[0].equals("--detail");
-        boolean blind3 = RankingQuality.class.getClassLoader().getResource(BLIND3) != null;
-        RankingQuality all = blind3 ? new RankingQuality(TUNING, HELD_OUT, BLIND, BLIND2, BLIND3)
-                : new RankingQuality(TUNING, HELD_OUT, BLIND, BLIND2);
-        print("tuning set (" + TUNING + ")", all.only(TUNING), detail);
-        print("held-out set (" + HELD_OUT + ")", all.only(HELD_OUT), detail);
-        print("blind set (" + BLIND + ")", all.only(BLIND), detail);
-        print("second blind set (" + BLIND2 + ")", all.only(BLIND2), detail);
-        if (blind3) {
-            print("third blind set (" + BLIND3 + ", aggregate only)", all.only(BLIND3), false);
+        boolean blind4 = RankingQuality.class.getClassLoader().getResource(BLIND4) != null;
+        List<String> sets = new ArrayList<>(OPEN);
+        if (blind4) {
+            sets.add(BLIND4);
         }
-        print("tuning, held-out, blind and second blind sets (the 80 open interests)", new RankingQuality(all.index,
-                all.judged.stream().filter(j -> !j.set.equals(BLIND3)).toList(), all.order), false);
-        if (blind3) {
+        RankingQuality all = new RankingQuality(sets.toArray(String[]::new));
+        String[] names = {"tuning set", "held-out set", "blind set", "second blind set", "third blind set"};
+        for (int s = 0; s < OPEN.size(); s++) {
+            print(names[s] + " (" + OPEN.get(s) + ")", all.only(OPEN.get(s)), detail);
+        }
+        if (blind4) {
+            print("fourth blind set (" + BLIND4 + ", aggregate only)", all.only(BLIND4), false);
+        }
+        print("tuning, held-out and first three blind sets (the 100 open interests)", new RankingQuality(all.index,
+                all.judged.stream().filter(j -> !j.set.equals(BLIND4)).toList(), all.order), false);
+        if (blind4) {
             print("all sets", all, false);
         }
     }
