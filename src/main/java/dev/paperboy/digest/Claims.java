@@ -11,26 +11,33 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Claims of digests to send, under a lease fenced by the attempt number: a batch is claimed in one statement, and
- * before each send the sender checks that its claim still holds (another sender takes over a digest whose lease ran
- * out, and a sender that stalled past its lease then sends nothing more of that batch). A lease running short is
- * renewed for the rest of the batch.
+ * before each send the sender makes sure that its claim still holds (another sender takes over a digest whose lease
+ * ran out, and a sender that stalled past its lease then sends nothing more of that batch). The node knows on its own
+ * monotonic clock how long a lease surely lasts (see {@link Lease}); only once half of it may be gone does it ask the
+ * database, renewing the lease of the rest of the batch in the same statement.
  */
 @ApplicationScoped
 class Claims {
 
     /**
      * Digests a sender may claim now, {@code d} among the unsent ones of the queue {@code q} (see V19): decided, due
-     * for a retry, or held under a lease that ran out. The join's {@code + 0} keeps the planner walking the queue in
-     * id order and probing each digest: told that both ids are equal, it may walk the digest's primary key instead,
-     * past every digest already sent (3-13 ms a claim at 20,000 instead of 0.2).
+     * for a retry, or held under a lease that ran out. A queued or retrying digest whose lease has not ended waits for
+     * it: only an operator's hand sets a digest that is being sent back like that, and its sender may still send it
+     * (see {@link Lease}), so it is taken over when a lease that ran out would be. The join's {@code + 0} keeps the
+     * planner walking the queue in id order and probing each digest: told that both ids are equal, it may walk the
+     * digest's primary key instead, past every digest already sent (3-13 ms a claim at 20,000 instead of 0.2).
      */
     static final String CLAIMABLE = """
             digest_queue q join digest d on d.id = q.digest_id + 0
-            where (d.state = 'queued' or (d.state = 'retrying' and d.next_attempt_at <= now())
+            where ((d.state = 'queued' or (d.state = 'retrying' and d.next_attempt_at <= now()))
+                   and (d.lease_until is null or d.lease_until < now())
                    or (d.state = 'sending' and d.lease_until < now()))""";
 
     private static final String CLAIM = "with picked as (select d.id from " + CLAIMABLE + """
@@ -44,15 +51,39 @@ class Claims {
 
     private final AgroalDataSource dataSource;
     private final PaperboyConfig config;
+    private final LeaseClock clock;
     private final ClaimStart start = new ClaimStart();
 
-    Claims(AgroalDataSource dataSource, PaperboyConfig config) {
+    Claims(AgroalDataSource dataSource, PaperboyConfig config, LeaseClock clock) {
         this.dataSource = dataSource;
         this.config = config;
+        this.clock = clock;
     }
 
-    /** A digest a sender holds, the attempt number that fences its claim, and what composing its mail needs. */
-    record Claim(long digestId, int attempt, long subscriberId, String period, String tokenKey, Instant decidedAt) {
+    /**
+     * A digest a sender holds, the attempt number that fences its claim, what composing its mail needs, and how long
+     * the node knows its lease to last.
+     */
+    record Claim(long digestId, int attempt, long subscriberId, String period, String tokenKey, Instant decidedAt,
+                 Lease lease) {
+    }
+
+    /**
+     * Until when, on the node's {@link LeaseClock}, a claim surely holds. The statement that claimed (or renewed) it
+     * set its lease to end at the database's {@code now()} plus the lease's length, and that {@code now()} came after
+     * the node noted its clock before sending the statement: so the lease ends no earlier than that note plus the
+     * length. No other sender takes the digest over before its lease ends ({@link #CLAIMABLE}), and a recorded outcome
+     * is fenced by the attempt. So while half the lease is left on this clock, a send needs no query (the other half is
+     * the margin for the send itself, as when the database was asked each time); once it may not be, the database is
+     * asked. Lost once the database said the claim no longer holds: it never holds again (attempts only grow).
+     */
+    static final class Lease {
+        private volatile long until;
+        private volatile boolean lost;
+
+        private Lease(long until) {
+            this.until = until;
+        }
     }
 
     /**
@@ -74,6 +105,7 @@ class Claims {
 
     private List<Claim> claim(int size, long fromId) {
         List<Claim> claims = new ArrayList<>();
+        long leaseUntil = clock.nanos() + config.deliveryLease().toNanos();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement claim = connection.prepareStatement(CLAIM)) {
             claim.setLong(1, fromId);
@@ -82,7 +114,7 @@ class Claims {
             try (ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {
                     claims.add(new Claim(rows.getLong(1), rows.getInt(2), rows.getLong(3), rows.getString(4),
-                            rows.getString(5), Sql.instant(rows.getTimestamp(6))));
+                            rows.getString(5), Sql.instant(rows.getTimestamp(6)), new Lease(leaseUntil)));
                 }
             }
         } catch (SQLException e) {
@@ -92,52 +124,54 @@ class Claims {
     }
 
     /**
-     * Whether this claim still holds, just before its send: the digest is still 'sending' under this attempt and its
-     * lease has half its length left. A lease shorter than that is renewed, with the rest of the batch.
+     * Whether this claim still holds, just before its send, with half its lease left: known on the node's clock, or
+     * else asked of the database while renewing the lease of this claim and the rest of its batch.
      */
     boolean stillHeld(Claim claim, List<Claim> rest) {
-        long lease = config.deliveryLease().toMillis();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement check = connection.prepareStatement("""
-                     select lease_until > now() + ? * interval '1 millisecond' from digest
-                     where id = ? and state = 'sending' and attempts = ?""")) {
-            check.setLong(1, lease / 2);
-            check.setLong(2, claim.digestId());
-            check.setInt(3, claim.attempt());
-            try (ResultSet row = check.executeQuery()) {
-                if (!row.next()) {
-                    return false;
-                }
-                if (row.getBoolean(1)) {
-                    return true;
-                }
-            }
-            List<Claim> renewing = new ArrayList<>(rest);
-            renewing.add(0, claim);
-            return renew(connection, renewing, lease);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not check the claim on digest " + claim.digestId(), e);
+        if (claim.lease().lost) {
+            return false;
         }
+        long lease = config.deliveryLease().toNanos();
+        if (claim.lease().until - clock.nanos() > lease / 2) {
+            return true;
+        }
+        List<Claim> renewing = new ArrayList<>();
+        renewing.add(claim);
+        rest.stream().filter(c -> !c.lease().lost).forEach(renewing::add);
+        return renew(renewing, lease);
     }
 
-    /** Extends the lease of these claims; true when the first of them is still held. */
-    private static boolean renew(Connection connection, List<Claim> claims, long lease) throws SQLException {
-        try (PreparedStatement renew = connection.prepareStatement("""
-                update digest d set lease_until = now() + ? * interval '1 millisecond'
-                from unnest(?::bigint[], ?::int[]) as k(id, attempt)
-                where d.id = k.id and d.state = 'sending' and d.attempts = k.attempt
-                returning d.id""")) {
-            renew.setLong(1, lease);
+    /**
+     * Extends the lease of these claims where they still hold, and marks the others lost; true when the first of them
+     * still holds.
+     */
+    private boolean renew(List<Claim> claims, long lease) {
+        long leaseUntil = clock.nanos() + lease;
+        Set<Long> held = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement renew = connection.prepareStatement("""
+                     update digest d set lease_until = now() + ? * interval '1 millisecond'
+                     from unnest(?::bigint[], ?::int[]) as k(id, attempt)
+                     where d.id = k.id and d.state = 'sending' and d.attempts = k.attempt
+                     returning d.id""")) {
+            renew.setLong(1, TimeUnit.NANOSECONDS.toMillis(lease));
             renew.setArray(2, Sql.array(connection, "bigint", claims.stream().map(Claim::digestId).toList()));
             renew.setArray(3, Sql.array(connection, "int", claims.stream().map(Claim::attempt).toList()));
             try (ResultSet rows = renew.executeQuery()) {
                 while (rows.next()) {
-                    if (rows.getLong(1) == claims.get(0).digestId()) {
-                        return true;
-                    }
+                    held.add(rows.getLong(1));
                 }
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not check the claim on digest " + claims.get(0).digestId(), e);
         }
-        return false;
+        for (Claim claim : claims) {
+            if (held.contains(claim.digestId())) {
+                claim.lease().until = leaseUntil;
+            } else {
+                claim.lease().lost = true;
+            }
+        }
+        return held.contains(claims.get(0).digestId());
     }
 }

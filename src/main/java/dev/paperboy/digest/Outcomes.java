@@ -20,9 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Records what became of the digests of one delivery pass, in groups: one thread writes everything that arrived
- * while it wrote the last group, in one transaction, each outcome only if its claim still holds. A message the relay
- * accepted holds one of the node's in-flight permits until its outcome is committed, so at most that many messages
- * can be sent again after a crash. A digest that failed or was cancelled gives its papers back for the next digest.
+ * while it wrote the last group, in one transaction, each outcome only if no other claim of its digest came since
+ * (the attempt number fences it; an operator's hand that set the digest back to queued meanwhile does not, as its
+ * sender may still have sent it: see {@link Claims.Lease}). A message the relay accepted holds one of the node's
+ * in-flight permits until its outcome is committed, so at most that many messages can be sent again after a crash.
+ * A digest that failed or was cancelled gives its papers back for the next digest.
  */
 final class Outcomes implements AutoCloseable {
 
@@ -165,7 +167,7 @@ final class Outcomes implements AutoCloseable {
                            attempts = d.attempts - k.undo
                     from unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::bigint[], ?::int[])
                          as k(id, attempt, state, error, wait, undo)
-                    where d.id = k.id and d.state = 'sending' and d.attempts = k.attempt
+                    where d.id = k.id and d.state in ('sending', 'queued', 'retrying') and d.attempts = k.attempt
                     returning d.id, d.state""")) {
                 update.setArray(1, Sql.array(connection, "bigint", ids));
                 update.setArray(2, Sql.array(connection, "int", attempts));

@@ -2,6 +2,7 @@ package dev.paperboy.digest;
 
 import dev.paperboy.AdminApi;
 import dev.paperboy.ScriptedRelay;
+import dev.paperboy.system.PaperboyConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -48,6 +49,12 @@ class ConcurrentDeliveryTest {
     @Inject
     DigestDelivery delivery;
 
+    @Inject
+    MovableLeaseClock leaseClock;
+
+    @Inject
+    PaperboyConfig config;
+
     private final ExecutorService senders = Executors.newFixedThreadPool(2);
 
     @AfterEach
@@ -59,7 +66,7 @@ class ConcurrentDeliveryTest {
     @Test
     void aClaimUnderWayHoldsUpNoOtherSenderAndEachDigestGoesOutOnce() throws Exception {
         Rows rows = new Rows(dataSource);
-        List<String> readers = waiting(rows, "claim", "otolith growth rings", 2);
+        List<String> readers = waiting(rows, relay, runner, "claim", "otolith growth rings", 2);
         long held = digestOf(rows, readers.get(0));
         List<String> heldBefore = rows.digestStates(readers.get(0));
         try (Connection claim = dataSource.getConnection()) {
@@ -85,7 +92,7 @@ class ConcurrentDeliveryTest {
     @Test
     void twoSendersAtOnceSendEveryDigestExactlyOnce() throws Exception {
         Rows rows = new Rows(dataSource);
-        List<String> readers = waiting(rows, "pair", "nautilus buoyancy", 120); // several claims of 50 each
+        List<String> readers = waiting(rows, relay, runner, "pair", "nautilus buoyancy", 120); // several claims of 50 each
         Map<String, Long> attempts = new HashMap<>();
         readers.forEach(reader -> attempts.put(reader, attemptsOf(rows, reader)));
         CountDownLatch start = new CountDownLatch(1);
@@ -110,7 +117,7 @@ class ConcurrentDeliveryTest {
     @Test
     void aStaleClaimRecordsNothingAndSendsNothingOnceItsDigestsAreTakenOver() throws Exception {
         Rows rows = new Rows(dataSource);
-        List<String> readers = waiting(rows, "stale", "sea butterfly shells", 2);
+        List<String> readers = waiting(rows, relay, runner, "stale", "sea butterfly shells", 2);
         Map<String, Long> tries = new HashMap<>();
         readers.forEach(reader -> tries.put(reader, attemptsOf(rows, reader)));
         ScriptedRelay.Hold hold = relay.hold(Set.copyOf(readers), "451 4.3.0 try again later");
@@ -125,9 +132,11 @@ class ConcurrentDeliveryTest {
         long secondTries = tries.get(second);
         assertEquals(List.of("sending " + (firstTries + 1), "sending " + (secondTries + 1)),
                 claims(rows, firstDigest, secondDigest), "the stale sender claimed both");
-        // its lease runs out (the test moves that clock), and another sender takes both digests over
+        // its lease runs out (the test moves both clocks: the database's lease and the node's own), and another
+        // sender takes both digests over
         rows.update("update digest set lease_until = now() - interval '1 second' where id in (?, ?)",
                 firstDigest, secondDigest);
+        leaseClock.pass(config.deliveryLease());
         delivery.deliverDue();
         List<String> takenOver = List.of("sent " + (firstTries + 2), "sent " + (secondTries + 2));
         assertEquals(takenOver, claims(rows, firstDigest, secondDigest));
@@ -172,7 +181,8 @@ class ConcurrentDeliveryTest {
      * Subscribers whose digest was decided while the relay was down, each waiting for a retry that is due now (the
      * test moves the retry wait on).
      */
-    private List<String> waiting(Rows rows, String name, String interest, int count) {
+    static List<String> waiting(Rows rows, ScriptedRelay relay, DigestRunner runner, String name, String interest,
+                                int count) {
         List<String> readers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             readers.add(name + "." + i + "@example.org");
@@ -189,16 +199,16 @@ class ConcurrentDeliveryTest {
         return readers;
     }
 
-    private static long digestOf(Rows rows, String email) {
+    static long digestOf(Rows rows, String email) {
         return rows.number("select d.id from digest d join subscriber s on s.id = d.subscriber_id where s.email = ?", email);
     }
 
-    private static long attemptsOf(Rows rows, String email) {
+    static long attemptsOf(Rows rows, String email) {
         return rows.number("select d.attempts from digest d join subscriber s on s.id = d.subscriber_id"
                 + " where s.email = ?", email);
     }
 
-    private static List<String> claims(Rows rows, long... digests) {
+    static List<String> claims(Rows rows, long... digests) {
         List<String> claims = new ArrayList<>();
         for (long digest : digests) {
             claims.add(rows.string("select state || ' ' || attempts from digest where id = ?", digest));
