@@ -1,5 +1,6 @@
 package dev.paperboy.digest;
 
+import dev.paperboy.mail.BodyWriter;
 import dev.paperboy.mail.MailBodies;
 import io.quarkus.qute.HtmlEscaper;
 
@@ -36,6 +37,9 @@ final class DigestLayouts {
     /** The value each hole takes: the three counts a marker view can show are all the mail's own count. */
     private static final int[] VALUE = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10, 10};
 
+    /** The slot of the papers' blocks. */
+    private static final int BLOCKS_SLOT = 8;
+
     private static final HtmlEscaper HTML = new HtmlEscaper(List.of());
 
     private final BiFunction<DigestView, PaperBlocks.Filled, MailBodies> template;
@@ -51,32 +55,60 @@ final class DigestLayouts {
         if (view.papers().isEmpty() && view.more() == 0) {
             return template.apply(view, blocks); // "0 new papers": no count of its own to cut at
         }
-        Cut cut = cuts.computeIfAbsent(Shape.of(view, blocks), s -> {
+        Cut cut = cut(Shape.of(view, Shape.state(blocks.html()), Shape.state(blocks.text())));
+        String[] values = values(view);
+        String[] html = escaped(values);
+        html[8] = blocks.html();
+        values[8] = blocks.text();
+        return new MailBodies(cut.text.fill(values), cut.html.fill(html));
+    }
+
+    /**
+     * Writes both bodies of the mail showing this view around these blocks, as {@link #of} makes them; false when this
+     * view's mail is rendered whole instead.
+     */
+    boolean write(DigestView view, PaperBlocks.Parts blocks, BodyWriter text, BodyWriter html) {
+        if (view.papers().isEmpty() && view.more() == 0) {
+            return false;
+        }
+        Cut cut = cut(Shape.of(view, blocks.html().isEmpty() ? 1 : 2, blocks.text().isEmpty() ? 1 : 2));
+        String[] values = values(view);
+        cut.text.writeTo(text, values, BLOCKS_SLOT, blocks.text());
+        cut.html.writeTo(html, escaped(values), BLOCKS_SLOT, blocks.html());
+        return true;
+    }
+
+    private Cut cut(Shape shape) {
+        return cuts.computeIfAbsent(shape, s -> {
             MailBodies marked = template.apply(s.markerView(), s.markerBlocks());
             return new Cut(MarkedText.of(marked.html(), HOLES, VALUE, false),
                     MarkedText.of(marked.text(), HOLES, VALUE, false));
         });
+    }
+
+    private static String[] values(DigestView view) {
         String title = view.papers().isEmpty() ? null : view.papers().get(0).title();
-        String[] values = {view.email(), view.periodLabel(), view.viewUrl(), view.preferencesUrl(),
+        return new String[] {view.email(), view.periodLabel(), view.viewUrl(), view.preferencesUrl(),
                 view.unsubscribeUrl(), view.homeUrl(), view.testOf(), title, null, view.moreLabel(), view.countLabel()};
+    }
+
+    private static String[] escaped(String[] values) {
         String[] html = values.clone();
         for (int i = 0; i < html.length; i++) {
             html[i] = html[i] == null ? null : HTML.map(html[i], null);
         }
-        html[8] = blocks.html();
-        values[8] = blocks.text();
-        return new MailBodies(cut.text.fill(values), cut.html.fill(html));
+        return html;
     }
 
     /** Which of a mail's parts are there: each value null, empty or not, and which counts it shows. */
     private record Shape(int email, int period, int view, int preferences, int unsubscribe, int home, int testOf,
                          boolean papers, boolean more, int blocksHtml, int blocksText) {
 
-        static Shape of(DigestView view, PaperBlocks.Filled blocks) {
+        /** The shape of this view's mail, around blocks whose HTML and text are in the given states (1 or 2). */
+        static Shape of(DigestView view, int blocksHtml, int blocksText) {
             return new Shape(state(view.email()), state(view.periodLabel()), state(view.viewUrl()),
                     state(view.preferencesUrl()), state(view.unsubscribeUrl()), state(view.homeUrl()),
-                    state(view.testOf()), !view.papers().isEmpty(), view.more() > 0, state(blocks.html()),
-                    state(blocks.text()));
+                    state(view.testOf()), !view.papers().isEmpty(), view.more() > 0, blocksHtml, blocksText);
         }
 
         private static int state(String value) {

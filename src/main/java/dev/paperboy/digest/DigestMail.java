@@ -1,5 +1,6 @@
 package dev.paperboy.digest;
 
+import dev.paperboy.mail.BodyWriter;
 import dev.paperboy.mail.MailBodies;
 import dev.paperboy.mail.MailContent;
 import dev.paperboy.mail.MailGateway;
@@ -33,15 +34,19 @@ class DigestMail {
 
     /** The mail of a digest, from its view (a sender reads the views of a batch together). */
     MailContent compose(Digest digest, Subscriber subscriber, DigestView view) {
+        return compose(digest, subscriber, view, true);
+    }
+
+    /** The mail of a digest, its bodies written from their shared pieces, or (not {@code pieces}) made whole. */
+    MailContent compose(Digest digest, Subscriber subscriber, DigestView view, boolean pieces) {
         // Gmail clips a mail past ~102 KB and hides its footer: the papers that do not fit are left to the web page
         // and the subscriber's own number of papers (5 to 30) is the most it shows: all of them are on the page
         DigestView theirs = view.papers().size() > subscriber.papers ? view.firstPapers(subscriber.papers) : view;
-        return gateway.largestFitting(shown -> content(digest, subscriber, theirs.firstPapers(shown)),
+        return gateway.largestFitting(shown -> content(digest, subscriber, theirs.firstPapers(shown), pieces),
                 theirs.papers().size());
     }
 
-    private MailContent content(Digest digest, Subscriber subscriber, DigestView view) {
-        MailBodies bodies = bodies(view);
+    private MailContent content(Digest digest, Subscriber subscriber, DigestView view, boolean pieces) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + view.unsubscribeUrl() + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
@@ -51,7 +56,22 @@ class DigestMail {
         // one per digest row, the same on every retry; the period alone repeats when the person changes zone
         String messageId = "<digest." + subscriber.id + "." + digest.period + "." + digest.id + "@"
                 + gateway.senderDomain() + ">";
+        BodyWriter text = BodyWriter.text(12_000);
+        BodyWriter html = BodyWriter.html(24_000);
+        if (pieces && write(view, text, html)) {
+            return new MailContent(subscriber.email, subject, () -> bodies(view), text, html, messageId, headers,
+                    "digest");
+        }
+        MailBodies bodies = bodies(view);
         return new MailContent(subscriber.email, subject, bodies.text(), bodies.html(), messageId, headers, "digest");
+    }
+
+    /**
+     * Writes both bodies of the mail showing this view as they go out, the pieces its papers' blocks and layout share
+     * with other mails as they were encoded once; false when this view's mail is made whole instead.
+     */
+    boolean write(DigestView view, BodyWriter text, BodyWriter html) {
+        return layouts.write(view, blocks.parts(view.papers()), text, html);
     }
 
     /**

@@ -1,13 +1,22 @@
 package dev.paperboy.digest;
 
+import dev.paperboy.mail.BodyWriter;
+import dev.paperboy.mail.SharedText;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A rendering made with markers in place of some values, cut at them so that other values can be put in their place:
- * {@code text[0] value text[1] value ... text[n]}, where each hole takes the value of its slot.
+ * {@code text[0] value text[1] value ... text[n]}, where each hole takes the value of its slot. Each piece of text is
+ * also a {@link SharedText}, whose whole lines every mail that carries it writes as they were encoded once.
  */
-record MarkedText(String[] text, int[] holes) {
+record MarkedText(String[] text, int[] holes, SharedText[] pieces) {
+
+    MarkedText(String[] text, int[] holes) {
+        this(text, holes, Arrays.stream(text).map(SharedText::new).toArray(SharedText[]::new));
+    }
 
     /**
      * The rendering cut at each of {@code markers}, the hole of marker {@code h} taking the value of slot
@@ -53,5 +62,27 @@ record MarkedText(String[] text, int[] holes) {
             out.append(text[i]).append(values[holes[i]]);
         }
         return out.append(text[holes.length]).toString();
+    }
+
+    /** The rendering with each hole holding the value of its slot, as parts of a body. */
+    void addTo(BodyParts out, String[] values) {
+        for (int i = 0; i < holes.length; i++) {
+            out.add(pieces[i]);
+            out.add(values[holes[i]]);
+        }
+        out.add(pieces[holes.length]);
+    }
+
+    /** The rendering written out, each hole holding the value of its slot; the hole of {@code partsSlot}: {@code parts}. */
+    void writeTo(BodyWriter out, String[] values, int partsSlot, BodyParts parts) {
+        for (int i = 0; i < holes.length; i++) {
+            out.shared(pieces[i]);
+            if (holes[i] == partsSlot) {
+                parts.writeTo(out);
+            } else {
+                out.fresh(values[holes[i]]);
+            }
+        }
+        out.shared(pieces[holes.length]);
     }
 }

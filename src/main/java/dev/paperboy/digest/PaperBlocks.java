@@ -76,8 +76,47 @@ final class PaperBlocks {
     }
 
     private MailBodies block(DigestView.Item paper) {
+        Shape shape = shape(paper);
+        if (shape == null) {
+            return template.apply(paper);
+        }
+        String[] values = values(paper);
+        return new MailBodies(shape.text.fill(values), shape.html.fill(values));
+    }
+
+    /**
+     * The same papers' blocks as {@link #of}, as parts of the two bodies: each block's pieces, shared by every mail
+     * that shows it, and the reader's own number and links.
+     */
+    Parts parts(List<DigestView.Item> papers) {
+        BodyParts html = new BodyParts();
+        BodyParts text = new BodyParts();
+        for (DigestView.Item paper : papers) {
+            text.add("\n");
+            Shape shape = shape(paper);
+            if (shape == null) {
+                MailBodies block = template.apply(paper);
+                html.add(block.html());
+                text.add(block.text());
+            } else {
+                String[] values = values(paper);
+                shape.html.addTo(html, values);
+                shape.text.addTo(text, values);
+            }
+        }
+        html.dropLastBreak();
+        text.dropLastBreak();
+        return new Parts(html, text);
+    }
+
+    /** The papers' blocks as parts of the HTML and of the text. */
+    record Parts(BodyParts html, BodyParts text) {
+    }
+
+    /** The paper's block cut at the reader's own parts; null when it must be rendered as it is. */
+    private Shape shape(DigestView.Item paper) {
         if (capacity == 0 || !plain(paper.moreUrl()) || !plain(paper.lessUrl())) {
-            return template.apply(paper); // a link the HTML would escape: rendered as it is
+            return null; // a link the HTML would escape: rendered as it is
         }
         Key key = new Key(withHoles(paper, 0));
         Shape shape;
@@ -92,11 +131,11 @@ final class PaperBlocks {
                 shapes.put(key, shape);
             }
         }
-        if (shape.html == null || shape.text == null) {
-            return template.apply(paper); // the paper's own text looks like a hole: rendered as it is
-        }
-        String[] values = {Integer.toString(paper.number()), paper.moreUrl(), paper.lessUrl()};
-        return new MailBodies(shape.text.fill(values), shape.html.fill(values));
+        return shape.html == null || shape.text == null ? null : shape; // the paper's text looks like a hole
+    }
+
+    private static String[] values(DigestView.Item paper) {
+        return new String[] {Integer.toString(paper.number()), paper.moreUrl(), paper.lessUrl()};
     }
 
     /** The paper with a number, and its links (when it has them) replaced by markers. */

@@ -26,14 +26,7 @@ final class AsciiHtml {
         int i = 0;
         while (i < length) {
             // the usual case: a run of printable ASCII, copied as it is
-            int run = i;
-            while (run < length) {
-                char c = html.charAt(run);
-                if (c < ' ' || c >= 0x7f) {
-                    break;
-                }
-                run++;
-            }
+            int run = printableRun(html, i, length);
             if (run > i) {
                 out.copy(html, i, run);
                 i = run;
@@ -72,6 +65,132 @@ final class AsciiHtml {
             }
         }
         return out.bytes();
+    }
+
+    /**
+     * An HTML body written a piece at a time, for pieces that hold no style sheet or script left open, and no line
+     * that would have to be ended at a space (see {@link SharedText#htmlSafe}): what {@link #encode} writes for the
+     * whole body, or nothing ({@link #failed}) when a piece does not allow it.
+     */
+    static final class Appender {
+        private final Writer out;
+        private boolean afterCr;
+        private boolean failed;
+
+        Appender(int size) {
+            out = new Writer(size);
+        }
+
+        /** The chars {@code from} to {@code to} of {@code html}: printable ASCII as it is, the rest as references. */
+        void chars(String html, int from, int to) {
+            int i = from;
+            while (i < to && !failed) {
+                int run = printableRun(html, i, to);
+                if (run > i) {
+                    out.copy(html, i, run);
+                    i = run;
+                    afterCr = false;
+                    failed = out.lineTooLong();
+                    continue;
+                }
+                char c = html.charAt(i++);
+                if (c == '\n' || c == '\r') {
+                    if (c == '\r' || !afterCr) {
+                        out.lineBreak();
+                    }
+                    afterCr = c == '\r';
+                    continue;
+                }
+                afterCr = false;
+                if (c == '\t') {
+                    out.add(c);
+                } else if (c < 0xa0) {
+                    failed = true; // a control: encode() leaves the whole body to quoted-printable
+                } else if (Character.isHighSurrogate(c) && i < to && Character.isLowSurrogate(html.charAt(i))) {
+                    out.reference(Character.toCodePoint(c, html.charAt(i++)));
+                } else if (Character.isSurrogate(c)) {
+                    out.add('?');
+                } else {
+                    out.reference(c);
+                }
+                failed |= out.lineTooLong(); // encode() would end the line at a space: left to it
+            }
+        }
+
+        /** Drops the room left for more bytes. */
+        void trim() {
+            out.out = Arrays.copyOf(out.out, out.n);
+        }
+
+        boolean atLineStart() {
+            return out.n == out.lineStart && !afterCr;
+        }
+
+        /** Whole lines written alone by another appender, from its start. */
+        void lines(Appender alone) {
+            out.room(alone.out.n);
+            System.arraycopy(alone.out.out, 0, out.out, out.n, alone.out.n);
+            out.n += alone.out.n;
+            out.lineStart = out.n;
+        }
+
+        void fail() {
+            failed = true;
+        }
+
+        boolean failed() {
+            return failed;
+        }
+
+        byte[] bytes() {
+            return failed ? null : out.bytes();
+        }
+    }
+
+    /**
+     * Whether a piece of a body leaves style sheets and scripts alone to the pieces around it: each one it opens it
+     * also closes, none holds a character past ASCII, and it does not end with the first characters of such a tag.
+     * In a body made of such pieces and of values without a {@code <}, every style sheet and script lies within one
+     * piece, so that a character past ASCII elsewhere is written as a reference, as {@link #encode} writes it.
+     */
+    static boolean keepsRawTextToItself(String piece) {
+        for (String tag : new String[] {"style", "script"}) {
+            int from = 0;
+            int start;
+            while ((start = piece.indexOf("<" + tag, from)) >= 0) {
+                int end = piece.indexOf("</" + tag, start);
+                if (end < 0) {
+                    return false;
+                }
+                for (int i = start; i < end; i++) {
+                    if (piece.charAt(i) >= 0x80) {
+                        return false;
+                    }
+                }
+                from = end;
+            }
+            for (String open : new String[] {"<" + tag, "</" + tag}) {
+                for (int k = 1; k < open.length(); k++) {
+                    if (piece.endsWith(open.substring(0, k))) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Where the run of printable ASCII starting at {@code from} ends. */
+    private static int printableRun(String html, int from, int to) {
+        int run = from;
+        while (run < to) {
+            char c = html.charAt(run);
+            if (c < ' ' || c >= 0x7f) {
+                break;
+            }
+            run++;
+        }
+        return run;
     }
 
     /** Start and end of each style sheet and script: text a character reference does not reach. */

@@ -4,10 +4,13 @@ import dev.paperboy.mail.dkim.DkimSigning;
 import dev.paperboy.system.PaperboyConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.Properties;
 import java.util.function.IntFunction;
 
@@ -65,6 +68,13 @@ public class MailGateway {
      */
     public MailContent largestFitting(IntFunction<MailContent> withFirst, int count) {
         return MailSize.largestFitting(messages, withFirst, count);
+    }
+
+    /** The message Paperboy writes for this mail, as it goes out (signed when DKIM is configured). */
+    public byte[] written(MailContent mail) throws MessagingException, IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        messages.compose(mail).writeTo(out);
+        return out.toByteArray();
     }
 
     /** The host part of the sender address, for Message-IDs. */

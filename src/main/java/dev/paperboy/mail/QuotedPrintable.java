@@ -29,45 +29,17 @@ final class QuotedPrintable {
      * past ASCII (base64), is left to Jakarta Mail.
      */
     static byte[] encodeIfChosen(String body) {
-        Encoder encoder = encoder(body);
-        long other = encoder.other;
-        if (other == 0 ? !encoder.longLine() : other >= encoder.seen - other) {
-            return null;
-        }
-        return encoder.finish();
+        return encoder(body).chosen();
     }
 
     private static Encoder encoder(String body) {
-        // read as chars and turned into UTF-8 on the way: most digests hold a curly quote, so their strings are
-        // UTF-16 and getBytes first made a second copy of the body, a tenth of what encoding cost
         Encoder encoder = new Encoder(body.length() + (body.length() >> 3) + 64);
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c < 0x80) {
-                encoder.add(c);
-            } else if (c < 0x800) {
-                encoder.add(0xc0 | c >> 6);
-                encoder.add(0x80 | c & 0x3f);
-            } else if (Character.isHighSurrogate(c) && i + 1 < body.length()
-                    && Character.isLowSurrogate(body.charAt(i + 1))) {
-                int point = Character.toCodePoint(c, body.charAt(++i));
-                encoder.add(0xf0 | point >> 18);
-                encoder.add(0x80 | point >> 12 & 0x3f);
-                encoder.add(0x80 | point >> 6 & 0x3f);
-                encoder.add(0x80 | point & 0x3f);
-            } else if (Character.isSurrogate(c)) {
-                encoder.add('?'); // a lone surrogate, as String.getBytes writes it
-            } else {
-                encoder.add(0xe0 | c >> 12);
-                encoder.add(0x80 | c >> 6 & 0x3f);
-                encoder.add(0x80 | c & 0x3f);
-            }
-        }
+        encoder.chars(body, 0, body.length());
         return encoder;
     }
 
-    /** The encoder's state between the bytes of a body. */
-    private static final class Encoder {
+    /** The encoder's state between the bytes of a body, which it may be given a piece at a time. */
+    static final class Encoder {
         private byte[] out;
         private int n;
         private int count;
@@ -81,6 +53,67 @@ final class QuotedPrintable {
 
         Encoder(int size) {
             out = new byte[size];
+        }
+
+        /** The chars {@code from} to {@code to} of {@code text}, as UTF-8. */
+        void chars(String text, int from, int to) {
+            // read as chars and turned into UTF-8 on the way: most digests hold a curly quote, so their strings are
+            // UTF-16 and getBytes first made a second copy of the body, a tenth of what encoding cost
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    add(c);
+                } else if (c < 0x800) {
+                    add(0xc0 | c >> 6);
+                    add(0x80 | c & 0x3f);
+                } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    int point = Character.toCodePoint(c, text.charAt(++i));
+                    add(0xf0 | point >> 18);
+                    add(0x80 | point >> 12 & 0x3f);
+                    add(0x80 | point >> 6 & 0x3f);
+                    add(0x80 | point & 0x3f);
+                } else if (Character.isSurrogate(c)) {
+                    add('?'); // a lone surrogate, as String.getBytes writes it
+                } else {
+                    add(0xe0 | c >> 12);
+                    add(0x80 | c >> 6 & 0x3f);
+                    add(0x80 | c & 0x3f);
+                }
+            }
+        }
+
+        /** Drops the room left for more bytes. */
+        void trim() {
+            out = Arrays.copyOf(out, n);
+        }
+
+        /** At the start of a line, in the state of an encoder that has seen nothing: what follows is encoded alone. */
+        boolean atLineStart() {
+            return count == 0 && !space && !afterCr;
+        }
+
+        /** Whole lines encoded alone by another encoder, from its start: their bytes and what they count. */
+        void lines(Encoder alone) {
+            if (n + alone.n > out.length) {
+                out = Arrays.copyOf(out, Math.max(out.length * 2, n + alone.n + 12));
+            }
+            System.arraycopy(alone.out, 0, out, n, alone.n);
+            n += alone.n;
+            seen += alone.seen;
+            other += alone.other;
+            longLine |= alone.longLine;
+            lineStart = seen;
+        }
+
+        /**
+         * The bytes when quoted-printable is the encoding Jakarta Mail chooses for what this encoder was given, else
+         * null (see {@link #encodeIfChosen}).
+         */
+        byte[] chosen() {
+            if (other == 0 ? !longLine() : other >= seen - other) {
+                return null;
+            }
+            return finish();
         }
 
         void add(int c) {
