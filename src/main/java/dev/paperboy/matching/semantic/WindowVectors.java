@@ -1,14 +1,19 @@
 package dev.paperboy.matching.semantic;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The sentence vectors of a window's papers, by ordinal, kept for comparing many interests with all of them: each
- * vector's components as integers from -127 to 127 (with its scale), so that a cosine is an integer dot product,
- * a loop the JIT turns into SIMD instructions (three times faster than one in floats, and the bulk of ranking a
- * million subscribers); the error on a cosine stays under 0.01.
+ * vector's components as integers from -127 to 127 (with its scale), so that a cosine is an integer dot product (the
+ * bulk of ranking a million subscribers); the error on a cosine stays under 0.01. They are kept by dimension (each
+ * dimension's components of every paper in one array), so that an interest's cosines with all papers add up one
+ * dimension after another across the papers: a loop the JIT turns into SIMD instructions without a sum across lanes
+ * at each step, twice as fast as a dot product per paper. The integers are held in floats: every product and every
+ * partial sum is an integer under 2^24 (384 x 127 x 127), which a float holds exactly, so the sums are the same
+ * integers whatever the order of the additions.
  */
 public final class WindowVectors {
 
@@ -16,7 +21,8 @@ public final class WindowVectors {
 
     private final List<float[]> vectors;
     private final boolean exact;
-    private final int[] quantized;
+    /** By dimension, then ordinal: each paper's quantized component. */
+    private final float[][] components;
     private final float[] scales;
     private final Map<Long, float[]> means = new ConcurrentHashMap<>();
 
@@ -24,10 +30,15 @@ public final class WindowVectors {
     public WindowVectors(List<float[]> vectors, boolean exact) {
         this.vectors = List.copyOf(vectors);
         this.exact = exact;
-        this.quantized = new int[vectors.size() * Vectors.DIMENSIONS];
+        this.components = new float[Vectors.DIMENSIONS][vectors.size()];
         this.scales = new float[vectors.size()];
+        int[] quantized = new int[Vectors.DIMENSIONS];
         for (int i = 0; i < vectors.size(); i++) {
-            scales[i] = quantize(vectors.get(i), quantized, i * Vectors.DIMENSIONS);
+            Arrays.fill(quantized, 0); // a zero vector leaves it so
+            scales[i] = quantize(vectors.get(i), quantized, 0);
+            for (int d = 0; d < Vectors.DIMENSIONS; d++) {
+                components[d][i] = quantized[d];
+            }
         }
     }
 
@@ -42,13 +53,29 @@ public final class WindowVectors {
         }
         int[] q = new int[Vectors.DIMENSIONS];
         float scale = quantize(vector, q, 0);
-        for (int i = from; i < to; i++) {
-            int base = i * Vectors.DIMENSIONS;
-            int sum = 0;
-            for (int d = 0; d < Vectors.DIMENSIONS; d++) {
-                sum += q[d] * quantized[base + d];
+        int d = 0;
+        for (; d + 3 < Vectors.DIMENSIONS; d += 4) {
+            float q0 = q[d];
+            float q1 = q[d + 1];
+            float q2 = q[d + 2];
+            float q3 = q[d + 3];
+            float[] c0 = components[d];
+            float[] c1 = components[d + 1];
+            float[] c2 = components[d + 2];
+            float[] c3 = components[d + 3];
+            for (int i = from; i < to; i++) {
+                cosines[i] += q0 * c0[i] + q1 * c1[i] + q2 * c2[i] + q3 * c3[i];
             }
-            cosines[i] = sum * scale * scales[i];
+        }
+        for (; d < Vectors.DIMENSIONS; d++) {
+            float qd = q[d];
+            float[] cd = components[d];
+            for (int i = from; i < to; i++) {
+                cosines[i] += qd * cd[i];
+            }
+        }
+        for (int i = from; i < to; i++) {
+            cosines[i] = cosines[i] * scale * scales[i]; // the integer sum, as before: (sum * scale) * paper's scale
         }
         return cosines;
     }
@@ -75,7 +102,7 @@ public final class WindowVectors {
     }
 
     /** Writes the vector as integers into {@code into} from {@code at}; returns the scale back to floats. */
-    private static float quantize(float[] vector, int[] into, int at) {
+    static float quantize(float[] vector, int[] into, int at) {
         float max = 0;
         for (float x : vector) {
             max = Math.max(max, Math.abs(x));
