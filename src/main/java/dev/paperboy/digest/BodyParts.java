@@ -13,8 +13,13 @@ import java.util.List;
 final class BodyParts {
 
     // each a SharedText or a String
-    private final List<Object> parts = new ArrayList<>();
+    private final List<Object> parts;
     private int length;
+
+    /** Room for this many parts. */
+    BodyParts(int size) {
+        parts = new ArrayList<>(size);
+    }
 
     void add(SharedText piece) {
         if (!piece.isEmpty()) {

@@ -2,10 +2,10 @@ package dev.paperboy.digest;
 
 import dev.paperboy.mail.MailBodies;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -16,7 +16,7 @@ import java.util.function.Function;
  */
 final class PaperBlocks {
 
-    /** Blocks remembered, by paper, its text, marks and why (a few KB each). */
+    /** Blocks remembered at most, by paper, its text, marks and why (a few KB each, and their encoded lines). */
     static final int REMEMBERED = 5_000;
 
     // rendered in place of the reader's own parts, then cut out; NUL cannot be in stored text (PostgreSQL refuses it)
@@ -37,12 +37,7 @@ final class PaperBlocks {
     PaperBlocks(Function<DigestView.Item, MailBodies> template, int remembered) {
         this.template = template;
         this.capacity = remembered;
-        this.shapes = new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Shape> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.shapes = new ConcurrentHashMap<>(1024);
     }
 
     /**
@@ -65,9 +60,7 @@ final class PaperBlocks {
 
     /** How many blocks are remembered now. */
     int size() {
-        synchronized (shapes) {
-            return shapes.size();
-        }
+        return shapes.size();
     }
 
     private static String withoutLastBreak(StringBuilder out) {
@@ -89,8 +82,9 @@ final class PaperBlocks {
      * that shows it, and the reader's own number and links.
      */
     Parts parts(List<DigestView.Item> papers) {
-        BodyParts html = new BodyParts();
-        BodyParts text = new BodyParts();
+        // a block is at most seven parts, and its text a line break before them
+        BodyParts html = new BodyParts(papers.size() * 7);
+        BodyParts text = new BodyParts(papers.size() * 8);
         for (DigestView.Item paper : papers) {
             text.add("\n");
             Shape shape = shape(paper);
@@ -119,17 +113,17 @@ final class PaperBlocks {
             return null; // a link the HTML would escape: rendered as it is
         }
         Key key = new Key(withHoles(paper, 0));
-        Shape shape;
-        synchronized (shapes) {
-            shape = shapes.get(key);
-        }
+        Shape shape = shapes.get(key);
         if (shape == null) {
             MailBodies holed = template.apply(withHoles(paper, NUMBER));
             shape = new Shape(MarkedText.of(holed.html(), HOLES, SLOTS, true),
                     MarkedText.of(holed.text(), HOLES, SLOTS, true));
-            synchronized (shapes) {
-                shapes.put(key, shape);
+            // a run shows a few thousand blocks: when more come, the remembered ones start again (senders look
+            // blocks up for every paper of every mail, without a lock or a reordering of a shared list)
+            if (shapes.size() >= capacity) {
+                shapes.clear();
             }
+            shapes.put(key, shape);
         }
         return shape.html == null || shape.text == null ? null : shape; // the paper's text looks like a hole
     }

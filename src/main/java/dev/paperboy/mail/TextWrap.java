@@ -21,26 +21,22 @@ public final class TextWrap {
             return "";
         }
         String pad = " ".repeat(indent);
-        StringBuilder out = new StringBuilder(text.length() + 16);
+        String stripped = text.strip();
+        StringBuilder out = new StringBuilder(stripped.length() + 16);
         int column = indent;
         boolean lineEmpty = true;
-        String stripped = text.strip();
-        int end = 0;
-        while (true) {
-            // the words between runs of ASCII whitespace, as split("\\s+") found them (a sender wraps ~40 texts a mail)
-            int start = end;
-            while (start < stripped.length() && space(stripped.charAt(start))) {
-                start++;
+        // one loop over the chars, a word ending at each run of ASCII whitespace (as split("\\s+") found them): the
+        // JIT compiled the former loop in a loop again and again, on the stack, for the ~40 texts a new block wraps
+        int start = -1;
+        for (int i = 0; i <= stripped.length(); i++) {
+            if (i < stripped.length() && !space(stripped.charAt(i))) {
+                start = start < 0 ? i : start;
+                continue;
             }
-            if (start == stripped.length()) {
-                break;
+            if (start < 0) {
+                continue;
             }
-            end = start;
-            while (end < stripped.length() && !space(stripped.charAt(end))) {
-                end++;
-            }
-            String word = stripped.substring(start, end);
-            if (!lineEmpty && column + 1 + word.length() > WIDTH) {
+            if (!lineEmpty && column + 1 + i - start > WIDTH) {
                 out.append('\n').append(pad);
                 column = indent;
                 lineEmpty = true;
@@ -49,9 +45,10 @@ public final class TextWrap {
                 out.append(' ');
                 column++;
             }
-            out.append(word);
-            column += word.length();
+            out.append(stripped, start, i);
+            column += i - start;
             lineEmpty = false;
+            start = -1;
         }
         return out.toString();
     }
