@@ -30,6 +30,8 @@ final class Outcomes implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Outcomes.class);
     private static final int LARGEST_GROUP = 1_000;
+    /** How long a group waits for more outcomes after its first, while senders can still send. */
+    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
 
     /** What became of one claimed digest: its new state, why, when to try again, and whether it was accepted. */
     record Outcome(Claims.Claim claim, String state, String error, Duration retryIn, boolean handedBack,
@@ -112,6 +114,7 @@ final class Outcomes implements AutoCloseable {
                 continue;
             }
             queue.drainTo(group, LARGEST_GROUP - 1);
+            gather(group);
             long start = System.nanoTime();
             try {
                 sent.addAndGet(record(group));
@@ -119,6 +122,29 @@ final class Outcomes implements AutoCloseable {
                 groups++;
                 writingNanos += System.nanoTime() - start;
                 group.stream().filter(Outcome::accepted).forEach(o -> inFlight.release());
+            }
+        }
+    }
+
+    /**
+     * Lets a group grow for a few milliseconds, fewer commits for the same outcomes (each commit is a WAL flush and a
+     * round trip or three), but not once every in-flight permit is held: then the senders wait for this group.
+     */
+    private void gather(List<Outcome> group) {
+        long deadline = System.nanoTime() + GATHER_NANOS;
+        while (!closing && group.size() < LARGEST_GROUP && inFlight.availablePermits() > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                Outcome next = queue.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
+                if (next != null) {
+                    group.add(next);
+                    queue.drainTo(group, LARGEST_GROUP - group.size());
+                }
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }
