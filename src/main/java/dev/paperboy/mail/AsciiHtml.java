@@ -20,7 +20,7 @@ final class AsciiHtml {
 
     /** The body's bytes in 7-bit ASCII with CRLF line ends, or null when it must be encoded instead. */
     static byte[] encode(String html) {
-        Writer out = new Writer(html.length() + (html.length() >> 4) + 64);
+        AsciiWriter out = new AsciiWriter(html.length() + (html.length() >> 4) + 64);
         int[] rawText = null;
         int length = html.length();
         int i = 0;
@@ -68,86 +68,6 @@ final class AsciiHtml {
     }
 
     /**
-     * An HTML body written a piece at a time, for pieces that hold no style sheet or script left open, and no line
-     * that would have to be ended at a space (see {@link SharedText#htmlSafe}): what {@link #encode} writes for the
-     * whole body, or nothing ({@link #failed}) when a piece does not allow it.
-     */
-    static final class Appender {
-        private final Writer out;
-        private boolean afterCr;
-        private boolean failed;
-
-        Appender(int size) {
-            out = new Writer(size);
-        }
-
-        /** The chars {@code from} to {@code to} of {@code html}: printable ASCII as it is, the rest as references. */
-        void chars(String html, int from, int to) {
-            int i = from;
-            while (i < to && !failed) {
-                int run = printableRun(html, i, to);
-                if (run > i) {
-                    out.copy(html, i, run);
-                    i = run;
-                    afterCr = false;
-                    failed = out.lineTooLong();
-                    continue;
-                }
-                char c = html.charAt(i++);
-                if (c == '\n' || c == '\r') {
-                    if (c == '\r' || !afterCr) {
-                        out.lineBreak();
-                    }
-                    afterCr = c == '\r';
-                    continue;
-                }
-                afterCr = false;
-                if (c == '\t') {
-                    out.add(c);
-                } else if (c < 0xa0) {
-                    failed = true; // a control: encode() leaves the whole body to quoted-printable
-                } else if (Character.isHighSurrogate(c) && i < to && Character.isLowSurrogate(html.charAt(i))) {
-                    out.reference(Character.toCodePoint(c, html.charAt(i++)));
-                } else if (Character.isSurrogate(c)) {
-                    out.add('?');
-                } else {
-                    out.reference(c);
-                }
-                failed |= out.lineTooLong(); // encode() would end the line at a space: left to it
-            }
-        }
-
-        /** Drops the room left for more bytes. */
-        void trim() {
-            out.out = Arrays.copyOf(out.out, out.n);
-        }
-
-        boolean atLineStart() {
-            return out.n == out.lineStart && !afterCr;
-        }
-
-        /** Whole lines written alone by another appender, from its start. */
-        void lines(Appender alone) {
-            out.room(alone.out.n);
-            System.arraycopy(alone.out.out, 0, out.out, out.n, alone.out.n);
-            out.n += alone.out.n;
-            out.lineStart = out.n;
-        }
-
-        void fail() {
-            failed = true;
-        }
-
-        boolean failed() {
-            return failed;
-        }
-
-        byte[] bytes() {
-            return failed ? null : out.bytes();
-        }
-    }
-
-    /**
      * Whether a piece of a body leaves style sheets and scripts alone to the pieces around it: each one it opens it
      * also closes, none holds a character past ASCII, and it does not end with the first characters of such a tag.
      * In a body made of such pieces and of values without a {@code <}, every style sheet and script lies within one
@@ -181,7 +101,7 @@ final class AsciiHtml {
     }
 
     /** Where the run of printable ASCII starting at {@code from} ends. */
-    private static int printableRun(String html, int from, int to) {
+    static int printableRun(String html, int from, int to) {
         int run = from;
         while (run < to) {
             char c = html.charAt(run);
@@ -225,86 +145,4 @@ final class AsciiHtml {
         return html.contains("<pre") || html.contains("<textarea") || html.contains("white-space");
     }
 
-    /** The bytes written so far, and where the current line starts. */
-    private static final class Writer {
-        private byte[] out;
-        private int n;
-        private int lineStart;
-
-        Writer(int size) {
-            out = new byte[size];
-        }
-
-        @SuppressWarnings("deprecation") // the low byte of each char: every one of them is ASCII here
-        void copy(String html, int from, int to) {
-            room(to - from);
-            html.getBytes(from, to, out, n);
-            n += to - from;
-        }
-
-        void add(char c) {
-            room(1);
-            out[n++] = (byte) c;
-        }
-
-        void lineBreak() {
-            room(2);
-            out[n++] = '\r';
-            out[n++] = '\n';
-            lineStart = n;
-        }
-
-        void reference(int point) {
-            room(10);
-            out[n++] = '&';
-            out[n++] = '#';
-            int digits = 1;
-            for (int rest = point / 10; rest > 0; rest /= 10) {
-                digits++;
-            }
-            for (int d = n + digits - 1; d >= n; d--) {
-                out[d] = (byte) ('0' + point % 10);
-                point /= 10;
-            }
-            n += digits;
-            out[n++] = ';';
-        }
-
-        boolean lineTooLong() {
-            return n - lineStart > LONGEST_LINE;
-        }
-
-        /**
-         * Ends the current line, as often as it takes, at the last space that leaves at most 998 octets before it
-         * (that space becomes CRLF); false when there is none.
-         */
-        boolean breakLongLine() {
-            while (n - lineStart > LONGEST_LINE) {
-                int at = lineStart + LONGEST_LINE;
-                while (at >= lineStart && out[at] != ' ') {
-                    at--;
-                }
-                if (at < lineStart) {
-                    return false;
-                }
-                room(1);
-                System.arraycopy(out, at + 1, out, at + 2, n - at - 1);
-                out[at] = '\r';
-                out[at + 1] = '\n';
-                n++;
-                lineStart = at + 2;
-            }
-            return true;
-        }
-
-        byte[] bytes() {
-            return Arrays.copyOf(out, n);
-        }
-
-        private void room(int bytes) {
-            if (n + bytes > out.length) {
-                out = Arrays.copyOf(out, Math.max(out.length * 2, n + bytes));
-            }
-        }
-    }
 }

@@ -10,10 +10,10 @@ package dev.paperboy.mail;
 public final class BodyWriter {
 
     private final QuotedPrintable.Encoder text;
-    private final AsciiHtml.Appender html;
+    private final AsciiHtmlAppender html;
     private boolean gaveUp;
 
-    private BodyWriter(QuotedPrintable.Encoder text, AsciiHtml.Appender html) {
+    private BodyWriter(QuotedPrintable.Encoder text, AsciiHtmlAppender html) {
         this.text = text;
         this.html = html;
     }
@@ -25,7 +25,7 @@ public final class BodyWriter {
 
     /** An HTML body, in 7-bit ASCII. */
     public static BodyWriter html(int size) {
-        return new BodyWriter(null, new AsciiHtml.Appender(size));
+        return new BodyWriter(null, new AsciiHtmlAppender(size));
     }
 
     /** A value of this mail's own, encoded here. */
@@ -63,7 +63,7 @@ public final class BodyWriter {
             if (text != null) {
                 text.lines(piece.quoted(fromStart));
             } else {
-                AsciiHtml.Appender lines = piece.ascii(fromStart);
+                AsciiHtmlAppender lines = piece.ascii(fromStart);
                 if (lines.failed()) {
                     gaveUp = true;
                     return;

@@ -66,9 +66,9 @@ public final class SharedText {
     }
 
     /** The 7-bit ASCII HTML of the piece's whole lines, from its start or from its second line. */
-    AsciiHtml.Appender ascii(boolean fromStart) {
-        return lines(fromStart, AsciiHtml.Appender.class, from -> {
-            AsciiHtml.Appender lines = new AsciiHtml.Appender(lastBreak - from + ((lastBreak - from) >> 4) + 64);
+    AsciiHtmlAppender ascii(boolean fromStart) {
+        return lines(fromStart, AsciiHtmlAppender.class, from -> {
+            AsciiHtmlAppender lines = new AsciiHtmlAppender(lastBreak - from + ((lastBreak - from) >> 4) + 64);
             lines.chars(text, from, lastBreak);
             lines.trim();
             return lines;
