@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Claims of digests to send, under a lease fenced by the attempt number: a batch is claimed in one statement, and
@@ -127,7 +128,7 @@ class Claims {
      * Whether this claim still holds, just before its send, with half its lease left: known on the node's clock, or
      * else asked of the database while renewing the lease of this claim and the rest of its batch.
      */
-    boolean stillHeld(Claim claim, List<Claim> rest) {
+    boolean stillHeld(Claim claim, Supplier<List<Claim>> rest) {
         if (claim.lease().lost) {
             return false;
         }
@@ -137,7 +138,7 @@ class Claims {
         }
         List<Claim> renewing = new ArrayList<>();
         renewing.add(claim);
-        rest.stream().filter(c -> !c.lease().lost).forEach(renewing::add);
+        rest.get().stream().filter(c -> !c.lease().lost).forEach(renewing::add);
         return renew(renewing, lease);
     }
 

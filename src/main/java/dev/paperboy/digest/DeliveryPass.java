@@ -123,9 +123,9 @@ final class DeliveryPass {
                         : new Outcomes.Outcome(prepared.claim(), prepared.state(), prepared.why(), null, false, false));
                 continue;
             }
-            List<Claims.Claim> rest = batch.subList(i + 1, batch.size()).stream()
-                    .filter(p -> p.mail() != null).map(ClaimedMails.Prepared::claim).toList();
-            if (!claims.stillHeld(prepared.claim(), rest)) {
+            List<ClaimedMails.Prepared> later = batch.subList(i + 1, batch.size());
+            if (!claims.stillHeld(prepared.claim(), () -> later.stream()
+                    .filter(p -> p.mail() != null).map(ClaimedMails.Prepared::claim).toList())) {
                 continue; // taken over by another sender after this one stalled past its lease
             }
             rate.acquire();
