@@ -27,7 +27,8 @@ class DeliveryWake {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWake.class);
     private static final String WORK = "select exists (select 1 from digest_run where state = 'running')"
-            + " and exists (select 1 from " + Claims.CLAIMABLE + ")";
+            + " and exists (select 1 from digest_queue q join digest d on d.id = q.digest_id where " + Claims.CLAIMABLE
+            + ")";
 
     private final AgroalDataSource dataSource;
     private final DeliveryPasses passes;
