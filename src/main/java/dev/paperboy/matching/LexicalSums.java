@@ -145,7 +145,7 @@ final class LexicalSums {
     }
 
     /** A word's or phrase's scores (as boosted), searched once; a phrase whose words no paper has together is none. */
-    private Leaf leaf(Query query) {
+    Leaf leaf(Query query) {
         Leaf known = leaves.get(query);
         if (known != null) {
             return known;

@@ -300,17 +300,28 @@ public final class PaperIndex {
         return found;
     }
 
-    /** The papers a query matches, by ordinal; remembered, as interests share their words. */
+    /**
+     * The papers a query matches, by ordinal; remembered, as interests share their words. A word or phrase on the
+     * title or the abstract is read from its scores as the interests' lexical side keeps them (title boosted as they
+     * boost it, which changes no match): the words an interest covers are the words it is scored by, searched once.
+     */
     BitSet matching(Query query) {
         BitSet known = matches.get(query);
         if (known != null) {
             return known;
         }
         BitSet found = new BitSet(papers.size());
-        float[] scores = scores(query);
-        for (int i = 0; i < scores.length; i++) {
-            if (scores[i] > 0) {
-                found.set(i);
+        Query scored = asScored(query);
+        if (scored != null) {
+            for (int ordinal : sums.leaf(scored).ordinals()) {
+                found.set(ordinal);
+            }
+        } else {
+            float[] scores = scores(query);
+            for (int i = 0; i < scores.length; i++) {
+                if (scores[i] > 0) {
+                    found.set(i);
+                }
             }
         }
         if (matches.size() >= MAX_REMEMBERED) {
@@ -318,6 +329,25 @@ public final class PaperIndex {
         }
         matches.put(query, found);
         return found;
+    }
+
+    /** A word or phrase on the title or the abstract as an interest's lexical side has it; null for another query. */
+    private Query asScored(Query query) {
+        String field;
+        Query scored;
+        if (query instanceof TermQuery term) {
+            field = term.getTerm().field();
+            scored = termQuery(term.getTerm());
+        } else if (query instanceof PhraseQuery phrase) {
+            field = phrase.getField();
+            scored = phrase;
+        } else {
+            return null;
+        }
+        if (TITLE.equals(field)) {
+            return new BoostQuery(scored, InterestQuery.TITLE_BOOST);
+        }
+        return ABSTRACT.equals(field) ? scored : null;
     }
 
     /**
