@@ -41,10 +41,7 @@ class BatchRankingTest {
 
     @Test
     void eachSubscriberGetsTheListTheirInterestsGiveScoredOneByOne() throws Exception {
-        JsonNode sample;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("sample/trending-papers.json")) {
-            sample = new ObjectMapper().readTree(in);
-        }
+        JsonNode sample = sample();
         List<String> topics = Vocabulary.topics(sample);
         Map<String, float[]> topicVectors = new HashMap<>();
         topics.forEach(t -> topicVectors.put(t, meaningOf(t)));
@@ -122,6 +119,13 @@ class BatchRankingTest {
             return all;
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** The bundled sample papers, as JSON. */
+    static JsonNode sample() throws IOException {
+        try (InputStream in = BatchRankingTest.class.getClassLoader().getResourceAsStream("sample/trending-papers.json")) {
+            return new ObjectMapper().readTree(in);
         }
     }
 

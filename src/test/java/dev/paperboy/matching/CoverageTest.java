@@ -1,14 +1,12 @@
 package dev.paperboy.matching;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperboy.subscriber.interest.InterestLanguage;
 import dev.paperboy.subscriber.interest.InterestRefused;
 import dev.paperboy.subscriber.interest.ParsedInterest;
 import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
 import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,10 +25,7 @@ class CoverageTest {
 
     @Test
     void theWordsAPaperHasAreThoseLuceneFindsInIt() throws Exception {
-        JsonNode sample;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("sample/trending-papers.json")) {
-            sample = new ObjectMapper().readTree(in);
-        }
+        JsonNode sample = BatchRankingTest.sample();
         List<WindowPaper> papers = BatchRankingTest.papers(sample);
         Set<String> interests = new LinkedHashSet<>(List.of("\"learning to learn\"", "\"models of models\"",
                 "\"quantum giraffe\"", "\"language models\"~2", "giraffe"));
