@@ -104,10 +104,7 @@ final class Fusion {
                                       float threshold, boolean cut) {
         int n = index.size();
         float[] bm25 = index.lexicalScores(interest);
-        float best = 0;
-        for (float score : bm25) {
-            best = Math.max(best, score);
-        }
+        float best = max(bm25);
         int[] inTitle = new int[n];
         int[] inAbstract = new int[n];
         float[] coverage = Coverage.of(index, interest.units, interest.groups, inTitle, inAbstract);
@@ -125,16 +122,47 @@ final class Fusion {
         }
         boolean ordered = cosines != null && lexicalWeight > 0 && lexicalWeight < 1;
         OtherWords otherWords = cut && ordered ? OtherWords.of(interest, bm25, best, coverage) : null;
-
+        Sides sides = new Sides(bm25, best, coverage, cosines, mean, scale);
         int[] ordinals = new int[to - from];
         float[] scores = new float[to - from];
+        int passing = admit(sides, interest.parsed.strict(), from, to, lexicalWeight, threshold, floor, otherWords,
+                ordinals, scores);
+        if (cut) {
+            passing = closeToBest(ordinals, scores, passing, lexicalWeight < 1 ? cosines : null, mean, scale);
+        }
+        if (ordered) {
+            reorder(sides, ordinals, scores, passing);
+        }
+        return BestFirst.hits(interest.text(), interest.units.isEmpty() ? List.of() : interest.typed, index,
+                Arrays.copyOf(ordinals, passing), Arrays.copyOf(scores, passing), inTitle, inAbstract);
+    }
+
+    /**
+     * One interest's two sides over the window: BM25 with the window's best and the share of the interest's words each
+     * paper has, and the cosines (null for an interest that only filters) with their mean and {@link #scale}.
+     */
+    private record Sides(float[] bm25, float best, float[] coverage, float[] cosines, float mean, float scale) {
+
+        float lexical(int i) {
+            return Fusion.lexical(bm25[i], best, coverage[i]);
+        }
+    }
+
+    /**
+     * The papers of [from, to) whose fused score passes, with that score, into {@code ordinals} and {@code scores};
+     * how many. Each step of scoring is a method of one loop, which a fresh JVM compiles as soon as it is hot.
+     */
+    private static int admit(Sides sides, boolean strict, int from, int to, float lexicalWeight, float threshold,
+                             float floor, OtherWords otherWords, int[] ordinals, float[] scores) {
+        float[] bm25 = sides.bm25;
+        float[] cosines = sides.cosines;
         int passing = 0;
         for (int i = from; i < to; i++) {
-            if (interest.parsed.strict() && bm25[i] == 0) {
+            if (strict && bm25[i] == 0) {
                 continue;
             }
-            float lexical = lexical(bm25[i], best, coverage[i]);
-            float semantic = cosines == null ? 0 : normalized(cosines[i], mean, scale);
+            float lexical = sides.lexical(i);
+            float semantic = cosines == null ? 0 : normalized(cosines[i], sides.mean, sides.scale);
             float score = cosines == null ? lexical : lexicalWeight * lexical + (1 - lexicalWeight) * semantic;
             if (score >= threshold && (lexical >= 0.5f || cosines == null
                     || semantic >= floor && (otherWords == null || otherWords.admits(i, cosines[i])))) {
@@ -142,17 +170,15 @@ final class Fusion {
                 scores[passing++] = score;
             }
         }
-        if (cut) {
-            passing = closeToBest(ordinals, scores, passing, lexicalWeight < 1 ? cosines : null, mean, scale);
+        return passing;
+    }
+
+    /** The scores of the papers that pass become their place in the list ({@link #order}). */
+    private static void reorder(Sides sides, int[] ordinals, float[] scores, int passing) {
+        for (int j = 0; j < passing; j++) {
+            int i = ordinals[j];
+            scores[j] = order(sides.lexical(i), sides.cosines[i]);
         }
-        if (ordered) {
-            for (int j = 0; j < passing; j++) {
-                int i = ordinals[j];
-                scores[j] = order(lexical(bm25[i], best, coverage[i]), cosines[i]);
-            }
-        }
-        return BestFirst.hits(interest.text(), interest.units.isEmpty() ? List.of() : interest.typed, index,
-                Arrays.copyOf(ordinals, passing), Arrays.copyOf(scores, passing), inTitle, inAbstract);
     }
 
     /**
@@ -174,6 +200,14 @@ final class Fusion {
             }
         }
         return kept;
+    }
+
+    private static float max(float[] scores) {
+        float best = 0;
+        for (float score : scores) {
+            best = Math.max(best, score);
+        }
+        return best;
     }
 
     /** The lexical side: BM25 over the window's best, times the share of the interest the paper has in words. */

@@ -75,40 +75,65 @@ final class LexicalSums {
             disjuncts.add(((DisjunctionMaxQuery) clause).getDisjuncts().stream().map(this::leaf).toList());
         }
         Scratch work = scratch.get();
+        int matches = 0;
+        for (int c = 0; c < clauses.size(); c++) {
+            int count = 0;
+            for (Leaf leaf : disjuncts.get(c)) {
+                count = best(leaf, work, count);
+            }
+            matches = add(work, count, ((DisjunctionMaxQuery) clauses.get(c)).getTieBreakerMultiplier(), matches);
+        }
+        return scores(work, matches);
+    }
+
+    /**
+     * One disjunct's scores into the clause's best and others per paper; the papers the clause touched so far
+     * ({@code count} of them before, how many after). Each step is a method of one loop, which a fresh JVM compiles
+     * as soon as it is hot.
+     */
+    private static int best(Leaf leaf, Scratch work, int count) {
+        float[] max = work.max;
+        double[] others = work.others;
+        int[] touched = work.touched;
+        for (int i = 0; i < leaf.ordinals.length; i++) {
+            int o = leaf.ordinals[i];
+            float score = leaf.scores[i];
+            if (max[o] == 0) {
+                touched[count++] = o;
+            }
+            if (score >= max[o]) {
+                others[o] += max[o];
+                max[o] = score;
+            } else {
+                others[o] += score;
+            }
+        }
+        return count;
+    }
+
+    /** The clause's disjunction max added to each paper it touched; the papers matched so far (how many after). */
+    private static int add(Scratch work, int count, double tie, int matches) {
         double[] sum = work.sum;
         int[] matched = work.matched;
         float[] max = work.max;
         double[] others = work.others;
         int[] touched = work.touched;
-        int matches = 0;
-        for (int c = 0; c < clauses.size(); c++) {
-            int count = 0;
-            for (Leaf leaf : disjuncts.get(c)) {
-                for (int i = 0; i < leaf.ordinals.length; i++) {
-                    int o = leaf.ordinals[i];
-                    float score = leaf.scores[i];
-                    if (max[o] == 0) {
-                        touched[count++] = o;
-                    }
-                    if (score >= max[o]) {
-                        others[o] += max[o];
-                        max[o] = score;
-                    } else {
-                        others[o] += score;
-                    }
-                }
+        for (int t = 0; t < count; t++) {
+            int o = touched[t];
+            if (sum[o] == 0) { // every score is above 0: a paper's first clause
+                matched[matches++] = o;
             }
-            double tie = ((DisjunctionMaxQuery) clauses.get(c)).getTieBreakerMultiplier();
-            for (int t = 0; t < count; t++) {
-                int o = touched[t];
-                if (sum[o] == 0) { // every score is above 0: a paper's first clause
-                    matched[matches++] = o;
-                }
-                sum[o] += (float) (max[o] + others[o] * tie);
-                max[o] = 0;
-                others[o] = 0;
-            }
+            sum[o] += (float) (max[o] + others[o] * tie);
+            max[o] = 0;
+            others[o] = 0;
         }
+        return matches;
+    }
+
+    /** The sums as floats by ordinal, leaving the work arrays all zero. */
+    private float[] scores(Scratch work, int matches) {
+        double[] sum = work.sum;
+        int[] matched = work.matched;
         float[] scores = new float[index.size()];
         for (int m = 0; m < matches; m++) {
             int o = matched[m];

@@ -57,33 +57,41 @@ final class PhraseScores {
         String field = phrase.getField();
         Similarity.SimScorer scorer = searcher.getSimilarity()
                 .scorer(boost, searcher.collectionStatistics(field), statistics);
-        int slop = phrase.getSlop();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             PostingsEnum[] postings = postings(leaf, field, terms, termStates);
-            if (postings == null) {
-                continue;
-            }
-            NumericDocValues norms = leaf.reader().getNormValues(field);
-            int[][] positions = new int[terms.length][];
-            for (int doc = together(postings, 0); doc != DocIdSetIterator.NO_MORE_DOCS;
-                 doc = together(postings, doc + 1)) {
-                for (int t = 0; t < terms.length; t++) {
-                    int freq = postings[t].freq();
-                    int[] at = positions[t] == null || positions[t].length < freq + 1 ? new int[freq + 1] : positions[t];
-                    for (int i = 0; i < freq; i++) {
-                        at[i] = postings[t].nextPosition() - offsets[t];
-                    }
-                    at[freq] = Integer.MAX_VALUE; // past the last
-                    positions[t] = at;
-                }
-                float freq = slop == 0 ? exact(positions) : sloppy(positions, postings, offsets, slop);
-                if (freq > 0) {
-                    long norm = norms != null && norms.advanceExact(doc) ? norms.longValue() : 1L;
-                    scores[ordinalOfDoc[leaf.docBase + doc]] = scorer.score(freq, norm);
-                }
+            if (postings != null) {
+                score(leaf, field, postings, offsets, phrase.getSlop(), scorer, ordinalOfDoc, scores);
             }
         }
         return scores;
+    }
+
+    /** The phrase's scores of one segment's papers (each step a method of one loop: compiled as soon as it is hot). */
+    private static void score(LeafReaderContext leaf, String field, PostingsEnum[] postings, int[] offsets, int slop,
+                              Similarity.SimScorer scorer, int[] ordinalOfDoc, float[] scores) throws IOException {
+        NumericDocValues norms = leaf.reader().getNormValues(field);
+        int[][] positions = new int[postings.length][];
+        for (int doc = together(postings, 0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = together(postings, doc + 1)) {
+            for (int t = 0; t < postings.length; t++) {
+                positions[t] = positions(postings[t], offsets[t], positions[t]);
+            }
+            float freq = slop == 0 ? exact(positions) : sloppy(positions, postings, offsets, slop);
+            if (freq > 0) {
+                long norm = norms != null && norms.advanceExact(doc) ? norms.longValue() : 1L;
+                scores[ordinalOfDoc[leaf.docBase + doc]] = scorer.score(freq, norm);
+            }
+        }
+    }
+
+    /** A word's positions in the paper less its offset, ascending, then MAX_VALUE (in {@code at} when it fits). */
+    private static int[] positions(PostingsEnum postings, int offset, int[] at) throws IOException {
+        int freq = postings.freq();
+        int[] into = at == null || at.length < freq + 1 ? new int[freq + 1] : at;
+        for (int i = 0; i < freq; i++) {
+            into[i] = postings.nextPosition() - offset;
+        }
+        into[freq] = Integer.MAX_VALUE; // past the last
+        return into;
     }
 
     private static PostingsEnum[] postings(LeafReaderContext leaf, String field, Term[] terms, TermStates[] states)

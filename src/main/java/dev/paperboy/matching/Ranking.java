@@ -46,7 +46,10 @@ final class Ranking {
         return rank(index, interests, mostUpvoted, trending, Taste.NONE, since, until, exclude, limit);
     }
 
-    /** The same, with what the person said of papers before ({@link Taste}) moving each candidate's score. */
+    /**
+     * The same, with what the person said of papers before ({@link Taste}) moving each candidate's score. In small
+     * steps of one loop each: a fresh JVM compiles each as soon as it is hot, rather than the whole again per loop.
+     */
     static List<Match> rank(PaperIndex index, Collection<InterestHits> interests, int[] mostUpvoted, int trending,
                             Taste taste, Instant since, Instant until, Set<Long> exclude, int limit) {
         int[] range = index.range(since, until); // papers are in the order they came in: (since, until] is a range
@@ -57,14 +60,7 @@ final class Ranking {
         OrdinalSlots slots = new OrdinalSlots(hitCount);
         List<Candidate> candidates = new ArrayList<>(hitCount);
         for (InterestHits hits : interests) {
-            for (int j = 0; j < hits.size(); j++) {
-                int ordinal = hits.ordinals[j];
-                if (ordinal < range[0] || ordinal >= range[1]
-                        || !exclude.isEmpty() && exclude.contains(index.paper(ordinal).id())) {
-                    continue;
-                }
-                candidate(slots, candidates, ordinal).add(hits, j);
-            }
+            gather(index, hits, range, exclude, slots, candidates);
         }
         if (!taste.none()) {
             Taste.Near near = taste.over(index, range[0], range[1]);
@@ -76,31 +72,68 @@ final class Ranking {
             candidates.forEach(c -> c.kept = c.adjust(near));
         }
         long[] ranked = new long[candidates.size()];
+        int kept = keys(index, candidates, ranked);
+        Arrays.sort(ranked, 0, kept); // scores and ties as keys: best first, without boxing
+        Set<Integer> trendingOrdinals = trending(index, mostUpvoted, Math.min(trending, limit), since, until, exclude);
+        List<Match> matches = new ArrayList<>(Math.min(limit, kept + trendingOrdinals.size()));
+        for (int ordinal : trendingOrdinals) {
+            matches.add(trendingMatch(index, ordinal, slots, candidates));
+        }
+        listed(index, ranked, kept, trendingOrdinals, slots, candidates, matches, limit);
+        return matches;
+    }
+
+    /** The papers of one interest in the range and not sent yet, added to the person's candidates. */
+    private static void gather(PaperIndex index, InterestHits hits, int[] range, Set<Long> exclude, OrdinalSlots slots,
+                               List<Candidate> candidates) {
+        for (int j = 0; j < hits.size(); j++) {
+            int ordinal = hits.ordinals[j];
+            if (ordinal < range[0] || ordinal >= range[1]
+                    || !exclude.isEmpty() && exclude.contains(index.paper(ordinal).id())) {
+                continue;
+            }
+            candidate(slots, candidates, ordinal).add(hits, j);
+        }
+    }
+
+    /** The sort keys of the candidates kept, in {@code ranked}; how many. */
+    private static int keys(PaperIndex index, List<Candidate> candidates, long[] ranked) {
         int kept = 0;
         for (Candidate c : candidates) {
             if (c.kept) {
                 ranked[kept++] = BestFirst.key(index, c.ordinal, c.score);
             }
         }
-        Arrays.sort(ranked, 0, kept); // scores and ties as keys: best first, without boxing
+        return kept;
+    }
+
+    /** The first {@code count} of the period's most upvoted papers that are in the window and not sent yet. */
+    private static Set<Integer> trending(PaperIndex index, int[] mostUpvoted, int count, Instant since, Instant until,
+                                         Set<Long> exclude) {
         Set<Integer> trendingOrdinals = new LinkedHashSet<>();
         for (int ordinal : mostUpvoted) {
-            if (trendingOrdinals.size() >= Math.min(trending, limit)) {
+            if (trendingOrdinals.size() >= count) {
                 break;
             }
             if (index.ingestedIn(ordinal, since, until) && !exclude.contains(index.paper(ordinal).id())) {
                 trendingOrdinals.add(ordinal);
             }
         }
-        List<Match> matches = new ArrayList<>(Math.min(limit, kept + trendingOrdinals.size()));
-        for (int ordinal : trendingOrdinals) {
-            WindowPaper paper = index.paper(ordinal);
-            String why = "Trending on Hugging Face: " + paper.upvotes() + (paper.upvotes() == 1 ? " upvote." : " upvotes.");
-            int slot = slots.get(ordinal);
-            Candidate c = slot < 0 || !candidates.get(slot).kept ? null : candidates.get(slot);
-            matches.add(c == null || c.best == null ? new Match(paper.id(), 0f, null, why, true)
-                    : new Match(paper.id(), c.score, c.best.interest, why + " " + c.reason(), true));
-        }
+        return trendingOrdinals;
+    }
+
+    private static Match trendingMatch(PaperIndex index, int ordinal, OrdinalSlots slots, List<Candidate> candidates) {
+        WindowPaper paper = index.paper(ordinal);
+        String why = "Trending on Hugging Face: " + paper.upvotes() + (paper.upvotes() == 1 ? " upvote." : " upvotes.");
+        int slot = slots.get(ordinal);
+        Candidate c = slot < 0 || !candidates.get(slot).kept ? null : candidates.get(slot);
+        return c == null || c.best == null ? new Match(paper.id(), 0f, null, why, true)
+                : new Match(paper.id(), c.score, c.best.interest, why + " " + c.reason(), true);
+    }
+
+    /** The interests' papers best first, after the trending ones, up to {@code limit} in all. */
+    private static void listed(PaperIndex index, long[] ranked, int kept, Set<Integer> trendingOrdinals,
+                               OrdinalSlots slots, List<Candidate> candidates, List<Match> matches, int limit) {
         for (int i = 0; i < kept && matches.size() < limit; i++) {
             int ordinal = BestFirst.ordinal(index, ranked[i]);
             if (!trendingOrdinals.contains(ordinal)) {
@@ -109,7 +142,6 @@ final class Ranking {
                         c.reason()));
             }
         }
-        return matches;
     }
 
     private static Candidate candidate(OrdinalSlots slots, List<Candidate> candidates, int ordinal) {

@@ -78,49 +78,63 @@ final class StrictSums {
             return merged == null ? null : sum(merged);
         }
         List<Query> asked = LuceneRewrites.merged(optional);
-        if (asked == null || new HashSet<>(required).size() != required.size()
-                || required.stream().anyMatch(q -> asked.contains(q) || excluded.contains(q))
-                || asked.stream().anyMatch(excluded::contains)) {
+        if (asked == null || !distinct(required, asked, excluded)) {
             return null; // a required clause twice, or a clause both asked for and excluded: Lucene rewrites them
         }
         if (bool.clauses().size() == 1 && excluded.isEmpty()) {
             return of(bool.clauses().get(0).getQuery()); // Lucene rewrites a single clause to itself
         }
-        if (required.isEmpty() && asked.isEmpty()
-                || asked.stream().anyMatch(q -> q instanceof BooleanQuery)
-                || required.stream().anyMatch(q -> q instanceof BooleanQuery inner && !LuceneRewrites.pure(inner))) {
+        if (required.isEmpty() && asked.isEmpty() || nested(required, asked)) {
             return null; // nested groups beside optional clauses or inside required ones: Lucene may flatten them
         }
-        Sparse positive;
-        if (required.isEmpty()) {
-            positive = sum(asked);
-        } else {
-            positive = required.size() == 1 ? of(required.get(0)) : conjunction(required);
-            if (positive != null && !asked.isEmpty()) {
-                Sparse opt = asked.size() == 1 ? of(asked.get(0)) : sum(asked);
-                if (opt == null) {
-                    return null;
-                }
-                for (int o = 0; o < index.size(); o++) {
-                    if (positive.matched[o] && opt.matched[o]) {
-                        positive.scores[o] += opt.scores[o]; // ReqOptSumScorer adds in float
-                    }
-                }
-            }
-        }
+        Sparse positive = required.isEmpty() ? sum(asked) : required(required, asked);
         for (Query not : excluded) {
             Sparse out = positive == null ? null : of(not);
             if (out == null) {
                 return null;
             }
+            exclude(positive, out);
+        }
+        return positive;
+    }
+
+    /** No required clause twice, and none both asked for and excluded. */
+    private static boolean distinct(List<Query> required, List<Query> asked, List<Query> excluded) {
+        return new HashSet<>(required).size() == required.size()
+                && required.stream().noneMatch(q -> asked.contains(q) || excluded.contains(q))
+                && asked.stream().noneMatch(excluded::contains);
+    }
+
+    /** A group among optional clauses, or one not of optional clauses only among required ones. */
+    private static boolean nested(List<Query> required, List<Query> asked) {
+        return asked.stream().anyMatch(q -> q instanceof BooleanQuery)
+                || required.stream().anyMatch(q -> q instanceof BooleanQuery inner && !LuceneRewrites.pure(inner));
+    }
+
+    /** Required clauses, and the optional ones beside them adding to the papers that match those. */
+    private Sparse required(List<Query> required, List<Query> asked) {
+        Sparse positive = required.size() == 1 ? of(required.get(0)) : conjunction(required);
+        if (positive != null && !asked.isEmpty()) {
+            Sparse opt = asked.size() == 1 ? of(asked.get(0)) : sum(asked);
+            if (opt == null) {
+                return null;
+            }
             for (int o = 0; o < index.size(); o++) {
-                if (out.matched[o]) {
-                    positive.matched[o] = false;
-                    positive.scores[o] = 0;
+                if (positive.matched[o] && opt.matched[o]) {
+                    positive.scores[o] += opt.scores[o]; // ReqOptSumScorer adds in float
                 }
             }
         }
         return positive;
+    }
+
+    private void exclude(Sparse positive, Sparse out) {
+        for (int o = 0; o < index.size(); o++) {
+            if (out.matched[o]) {
+                positive.matched[o] = false;
+                positive.scores[o] = 0;
+            }
+        }
     }
 
     /** A disjunction max: the best score plus the tie-breaker times the others, summed in double. */
