@@ -88,8 +88,8 @@ public class MailGateway {
         String timeout = Long.toString(smtp.timeout().toMillis());
         properties.setProperty("mail.smtp.connectiontimeout", timeout);
         properties.setProperty("mail.smtp.timeout", timeout);
-        properties.setProperty("mail.smtp.writetimeout", timeout);
-        properties.put("mail.smtp.socketFactory", NoDelaySockets.INSTANCE);
+        // the write deadline is the sockets' own (not mail.smtp.writetimeout: a thread and a task per write)
+        properties.put("mail.smtp.socketFactory", new NoDelaySockets(smtp.timeout()));
         smtp.username().ifPresent(user -> properties.setProperty("mail.smtp.auth", "true"));
         if (smtp.starttls()) {
             properties.setProperty("mail.smtp.starttls.enable", "true");

@@ -6,6 +6,7 @@ import dev.paperboy.InjectGreenMail;
 import dev.paperboy.Mailbox;
 import dev.paperboy.People;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -17,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The explanations that mails of a run share are those of the paper as it is: a paper updated in place after one
- * mail carried it is explained from its new text in the next.
+ * mail carried it is explained from its new text in the next; and each mail shows its own reason for a paper that
+ * several mails of a run explain for the same interest.
  */
 @QuarkusTest
 class SharedExplanationsTest {
@@ -49,5 +51,34 @@ class SharedExplanationsTest {
         String after = new Mailbox(greenMail, second).awaitMail(1).html();
         assertTrue(after.contains("<mark>restoration</mark> after marine heatwaves"), after);
         assertFalse(after.contains("in shallow bays"), after);
+    }
+
+    @Test
+    void mailsSharingAPapersExplanationEachShowTheirOwnReason() {
+        String marker = "seagrass" + People.marker().replaceAll("[0-9]", "q");
+        String first = marker + " restoration";
+        String second = marker + " meadows";
+        // both of one person's interests bring the paper ("Also matches" the other); each of the other two people
+        // follows one of them, so whichever interest is the first person's best, one of them shares its explanation
+        String both = People.address("shared.both");
+        String onlyFirst = People.address("shared.first-only");
+        String onlySecond = People.address("shared.second-only");
+        AdminApi.admin().contentType(ContentType.JSON)
+                .body("""
+                        [{"email": "%s", "interests": ["%s", "%s"]},
+                         {"email": "%s", "interests": ["%s"]},
+                         {"email": "%s", "interests": ["%s"]}]"""
+                        .formatted(both, first, second, onlyFirst, first, onlySecond, second))
+                .post("/api/admin/subscribers").then().statusCode(200)
+                .body("added", org.hamcrest.Matchers.equalTo(3));
+        AdminApi.importPapers("""
+                [{"title": "%s restoration in %s meadows of a sheltered coast",
+                  "abstract": "We followed %s restoration plots in %s meadows along a sheltered coast for five years."}]"""
+                .formatted(marker, marker, marker, marker));
+        AdminApi.forceRun(Instant.now());
+        String why = "Also matches";
+        assertTrue(new Mailbox(greenMail, both).awaitMail(1).flatText().contains(why));
+        assertFalse(new Mailbox(greenMail, onlyFirst).awaitMail(1).flatText().contains(why));
+        assertFalse(new Mailbox(greenMail, onlySecond).awaitMail(1).flatText().contains(why));
     }
 }
