@@ -8,7 +8,8 @@
 #   ./mvnw -B package -DskipTests && bench/delivery.sh [subscribers] [papers]
 # Environment: PLAN_ONLY=1 (planning alone: one message a second, timed until every shard is planned), SENDERS (PAPERBOY_DELIVERY_SENDERS, default from the cores), KEEP=1 keeps the work dir and logs,
 # INTERESTS=distinct gives the subscribers about 2,600 distinct interests instead of 100 topics (4,950 pairs) of 100 topics (gen.py),
-# JFR=1 records the node with Java Flight Recorder into the work dir (node.jfr, written when it stops; implies KEEP=1).
+# JFR=1 records the node with Java Flight Recorder into the work dir (node.jfr, written when it stops; implies KEEP=1),
+# THREADS=1 also prints the node's CPU by thread group (JIT compilers, GC, senders, planning ...; bench/threads.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUBSCRIBERS=${1:-100000}
@@ -46,6 +47,7 @@ SENDERS_ENV=()
 pb_start node "$PORT" "$WORK/data" PAPERBOY_SMTP_HOST=127.0.0.1 PAPERBOY_SMTP_PORT="$SMTP" PAPERBOY_DIGEST_SCHEDULE=off \
   "${SENDERS_ENV[@]}"
 echo "papers: $(post_json "$PORT" /api/admin/papers "$WORK/papers.json")"
+[ "${THREADS:-}" = 1 ] && { python3 bench/threads.py sample "$(pid_of node)" "$WORK/threads.tsv" & }
 post_json "$PORT" /api/admin/subscribers "$WORK/sample.json" > /dev/null
 wait_run "$PORT" "$(force_run "$PORT")" 120 > /dev/null
 kill "$RECORDER"; RECORDER=
@@ -68,7 +70,8 @@ echo "subscriber import: $SUBSCRIBERS in one request ($(du -h "$WORK/subscribers
 
 # the run, timed from its request: when every shard is planned, and when the last digest is recorded as sent; CPU
 # seconds of the node, its embedded PostgreSQL and smtp-sink (bench/cpu.py) for planning and for the sending tail
-python3 - "$PORT" "$TOKEN" "$CEILING" "$(pid_of node)" "$WORK/data/postgres" "$SINK" "${PLAN_ONLY:-0}" <<'PY'
+python3 - "$PORT" "$TOKEN" "$CEILING" "$(pid_of node)" "$WORK/data/postgres" "$SINK" "${PLAN_ONLY:-0}" \
+  "${THREADS:+$WORK/threads.tsv}" <<'PY'
 import json, sys, time, urllib.request
 from datetime import datetime
 sys.path.insert(0, 'bench')
@@ -112,6 +115,14 @@ if planned:
 print(cpu.report('of the whole run', before, after, sent))
 print(f"delivery: {sent} digests sent in {seconds:.1f} s (run request to the last recorded as sent) = "
       f"{sent / seconds:.0f}/s; ceiling {ceiling:.0f}/s; ratio {sent / seconds / ceiling:.2f}")
+if len(sys.argv) > 8 and sys.argv[8]:
+    import threads
+    time.sleep(1.5)  # the sampler's next look, after the run's end
+    print("the node's CPU by thread group over the whole run, then while planning (sending meanwhile), then in the "
+          "sending tail:")
+    threads.groups(sys.argv[8], [start, start + seconds])
+    if planned:
+        threads.groups(sys.argv[8], [start, start + planned[0], start + seconds])
 PY
 echo "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "node: $(grep -E 'VmHWM' /proc/"$(pid_of node)"/status | tr -s ' ') (heap capped at 512 MB; RSS adds metaspace, code, threads)"
