@@ -14,7 +14,7 @@ import org.apache.lucene.search.TermQuery;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * One interest ready to rank papers: its parsed query moved from the language's text field onto the paper's title
@@ -44,15 +44,15 @@ final class InterestQuery {
 
     /** Searched by Lucene as it is, on any index. */
     InterestQuery(ParsedInterest parsed, float[] vector) {
-        this(parsed, vector, TermQuery::new, false);
+        this(parsed, vector, (word, field) -> new TermQuery(new Term(field, word.text())), false);
     }
 
     /** Ready for this index: its words' statistics and scores looked up once for all the interests that share them. */
     InterestQuery(ParsedInterest parsed, float[] vector, PaperIndex index) {
-        this(parsed, vector, index::termQuery, true);
+        this(parsed, vector, index::onField, true);
     }
 
-    private InterestQuery(ParsedInterest parsed, float[] vector, Function<Term, TermQuery> terms, boolean forIndex) {
+    private InterestQuery(ParsedInterest parsed, float[] vector, BiFunction<Term, String, TermQuery> terms, boolean forIndex) {
         this.parsed = parsed;
         this.forIndex = forIndex;
         this.vector = parsed.meaning().isEmpty() ? null : vector;
@@ -79,18 +79,18 @@ final class InterestQuery {
 
     /** The text field becomes one paper field. */
     static Query onField(Query query, String field) {
-        return onFields(query, PaperIndex.TITLE.equals(field), PaperIndex.ABSTRACT.equals(field), TermQuery::new);
+        return onFields(query, PaperIndex.TITLE.equals(field), PaperIndex.ABSTRACT.equals(field),
+                (word, on) -> new TermQuery(new Term(on, word.text())));
     }
 
-    private static Query onFields(Query query, boolean title, boolean abstracts, Function<Term, TermQuery> terms) {
+    private static Query onFields(Query query, boolean title, boolean abstracts, BiFunction<Term, String, TermQuery> terms) {
         if (query instanceof TermQuery term && InterestLanguage.TEXT.equals(term.getTerm().field())) {
-            String text = term.getTerm().text();
-            return either(title ? terms.apply(new Term(PaperIndex.TITLE, text)) : null,
-                    abstracts ? terms.apply(new Term(PaperIndex.ABSTRACT, text)) : null);
+            return either(title ? terms.apply(term.getTerm(), PaperIndex.TITLE) : null,
+                    abstracts ? terms.apply(term.getTerm(), PaperIndex.ABSTRACT) : null);
         }
         if (query instanceof PhraseQuery phrase && InterestLanguage.TEXT.equals(phrase.getField())) {
-            return either(title ? phrase(phrase, PaperIndex.TITLE) : null,
-                    abstracts ? phrase(phrase, PaperIndex.ABSTRACT) : null);
+            return either(title ? phrase(phrase, PaperIndex.TITLE, terms) : null,
+                    abstracts ? phrase(phrase, PaperIndex.ABSTRACT, terms) : null);
         }
         if (query instanceof BooleanQuery bool) {
             BooleanQuery.Builder moved = new BooleanQuery.Builder()
@@ -116,18 +116,18 @@ final class InterestQuery {
         return new DisjunctionMaxQuery(List.of(new BoostQuery(title, TITLE_BOOST), abstractQuery), TIE);
     }
 
-    private static PhraseQuery phrase(PhraseQuery phrase, String field) {
+    private static PhraseQuery phrase(PhraseQuery phrase, String field, BiFunction<Term, String, TermQuery> onField) {
         PhraseQuery.Builder moved = new PhraseQuery.Builder().setSlop(phrase.getSlop());
         Term[] terms = phrase.getTerms();
         int[] positions = phrase.getPositions();
         for (int i = 0; i < terms.length; i++) {
-            moved.add(new Term(field, terms[i].text()), positions[i]);
+            moved.add(onField.apply(terms[i], field).getTerm(), positions[i]);
         }
         return moved.build();
     }
 
     /** Plain words (graph neural networks) rank papers higher where they stand together. */
-    private static Query withPhrase(Query parsed, Query onPapers, Function<Term, TermQuery> terms) {
+    private static Query withPhrase(Query parsed, Query onPapers, BiFunction<Term, String, TermQuery> terms) {
         if (!(parsed instanceof BooleanQuery bool)) {
             return onPapers;
         }

@@ -183,6 +183,11 @@ public final class PaperIndex {
         return words.termQuery(term);
     }
 
+    /** A word of the language's text field as a query of one paper field ({@link #termQuery}), made once per index. */
+    TermQuery onField(Term word, String field) {
+        return words.onField(word, field);
+    }
+
     /** A term's statistics and place in the index, looked up once per index. */
     TermStates termStates(Term term) {
         return words.termStates(term);

@@ -47,6 +47,8 @@ final class WindowWords {
     private final Map<Query, BitSet> matches = new ConcurrentHashMap<>();
     private final Map<Query, Coverage.Unit> coverageUnits = new ConcurrentHashMap<>();
     private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
+    /** Each word of the language's text field on the title and on the abstract. */
+    private final Map<Term, TermQuery[]> onFields = new ConcurrentHashMap<>();
     private final LexicalSums sums;
     private final PaperIndex index;
 
@@ -111,6 +113,23 @@ final class WindowWords {
      */
     TermQuery termQuery(Term term) {
         return new TermQuery(term, termStates(term));
+    }
+
+    /**
+     * A word of the language's text field as a query of the title or the abstract ({@link #termQuery}), both made once
+     * per index: interests share their words, and each made them anew (the text decoded and encoded again per field).
+     */
+    TermQuery onField(Term word, String field) {
+        TermQuery[] both = onFields.get(word);
+        if (both == null) {
+            String text = word.text();
+            both = new TermQuery[] {termQuery(new Term(TITLE, text)), termQuery(new Term(ABSTRACT, text))};
+            if (onFields.size() >= MAX_REMEMBERED) {
+                onFields.clear();
+            }
+            onFields.put(word, both);
+        }
+        return TITLE.equals(field) ? both[0] : both[1];
     }
 
     /** A term's statistics and place in the index, looked up once per index. */
