@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Closes an SMTP socket whose write has lasted longer than its deadline (a relay that stopped reading), so the sender
  * blocked in it fails instead of hanging: one thread for every connection of the node, looking twice a second at the
- * writes in progress. A write costs the two clock readings that mark its start and end, and nothing else.
+ * writes in progress. A write costs a clock reading and its socket's place in a shared set while it lasts.
  */
 final class WriteDeadlines {
 
