@@ -5,13 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Stores the papers of decided digests: the one place a digest's papers are written, so a new field is one edit.
@@ -48,18 +48,13 @@ class DigestPapers {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
         try {
             Rows rows = new Rows(copy);
-            rows.bytes(HEADER);
+            rows.write(HEADER);
             for (Decided digest : digests) {
-                List<Match> papers = digest.papers();
-                if (!papers.isEmpty()) {
-                    row(rows, digest);
-                }
+                rows.row(digest);
             }
-            rows.out.writeShort(-1);
+            rows.writeShort(-1);
             rows.flush();
             copy.endCopy();
-        } catch (IOException e) {
-            throw new SQLException("Could not write the papers of " + digests.size() + " digests", e);
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy();
@@ -67,96 +62,163 @@ class DigestPapers {
         }
     }
 
-    /** One digest's row: its seven fields, each its length then its binary value (arrays as PostgreSQL sends them). */
-    private static void row(Rows rows, Decided digest) throws IOException, SQLException {
-        List<Match> papers = digest.papers();
-        int n = papers.size();
-        DataOutputStream out = rows.out;
-        out.writeShort(7);
-        out.writeInt(8);
-        out.writeLong(digest.digestId());
-        out.writeInt(8);
-        out.writeLong(digest.subscriberId());
-        array(out, INT8, n, false, 12);
-        for (Match paper : papers) {
-            out.writeInt(8);
-            out.writeLong(paper.paperId());
-        }
-        array(out, FLOAT4, n, false, 8);
-        for (Match paper : papers) {
-            out.writeInt(4);
-            out.writeFloat(paper.score());
-        }
-        texts(out, papers.stream().map(Match::reason).toList());
-        texts(out, papers.stream().map(Match::interest).toList());
-        array(out, BOOL, n, false, 5);
-        for (Match paper : papers) {
-            out.writeInt(1);
-            out.writeByte(paper.trending() ? 1 : 0);
-        }
-        rows.flushIfFull();
-    }
-
-    /** A text[] field: its elements in UTF-8, a null one as length -1. */
-    private static void texts(DataOutputStream out, List<String> values) throws IOException {
-        List<byte[]> encoded = values.stream().map(v -> v == null ? null : v.getBytes(StandardCharsets.UTF_8)).toList();
-        int size = 20;
-        boolean nulls = false;
-        for (byte[] value : encoded) {
-            size += 4 + (value == null ? 0 : value.length);
-            nulls |= value == null;
-        }
-        out.writeInt(size);
-        header(out, TEXT, values.size(), nulls);
-        for (byte[] value : encoded) {
-            if (value == null) {
-                out.writeInt(-1);
-            } else {
-                out.writeInt(value.length);
-                out.write(value);
-            }
-        }
-    }
-
-    /** The length of a one-dimensional array field of fixed-size elements, and its header. */
-    private static void array(DataOutputStream out, int type, int n, boolean nulls, int elementBytes)
-            throws IOException {
-        out.writeInt(20 + n * elementBytes);
-        header(out, type, n, nulls);
-    }
-
-    /** One dimension, whether any element is null, the element type, the length, and the lower bound 1. */
-    private static void header(DataOutputStream out, int type, int n, boolean nulls) throws IOException {
-        out.writeInt(1);
-        out.writeInt(nulls ? 1 : 0);
-        out.writeInt(type);
-        out.writeInt(n);
-        out.writeInt(1);
-    }
-
-    /** The COPY's bytes, sent whenever a chunk's worth has gathered. */
+    /**
+     * The COPY's bytes, sent whenever a chunk's worth has gathered. Each distinct reason and interest is encoded to
+     * UTF-8 once per batch: a batch's digests repeat the same few (encoding them again for each digest, through
+     * String's UTF-16 path since a reason holds curly quotes, was a quarter of a planning worker's Java). A digest's
+     * row is written by a few small methods, each loop its own: the JIT compiled one method holding all of them
+     * three times a run (twice on the stack).
+     */
     private static final class Rows {
         private final CopyIn copy;
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(CHUNK + 4096);
-        final DataOutputStream out = new DataOutputStream(buffer);
+        private byte[] buffer = new byte[CHUNK + 4096];
+        private int size;
+        private final Map<String, byte[]> encoded = new HashMap<>();
 
         Rows(CopyIn copy) {
             this.copy = copy;
         }
 
-        void bytes(byte[] bytes) throws IOException {
-            out.write(bytes);
-        }
-
-        void flushIfFull() throws SQLException {
-            if (buffer.size() >= CHUNK) {
+        /** One digest's row, if it has papers: seven fields, each its length then its binary value. */
+        void row(Decided digest) throws SQLException {
+            List<Match> papers = digest.papers();
+            if (papers.isEmpty()) {
+                return;
+            }
+            int n = papers.size();
+            writeShort(7);
+            writeInt(8);
+            writeLong(digest.digestId());
+            writeInt(8);
+            writeLong(digest.subscriberId());
+            array(INT8, n, false, 12);
+            ids(papers);
+            array(FLOAT4, n, false, 8);
+            scores(papers);
+            texts(papers, true);
+            texts(papers, false);
+            array(BOOL, n, false, 5);
+            trending(papers);
+            if (size >= CHUNK) {
                 flush();
             }
         }
 
+        private void ids(List<Match> papers) {
+            for (Match paper : papers) {
+                writeInt(8);
+                writeLong(paper.paperId());
+            }
+        }
+
+        private void scores(List<Match> papers) {
+            for (Match paper : papers) {
+                writeInt(4);
+                writeFloat(paper.score());
+            }
+        }
+
+        private void trending(List<Match> papers) {
+            for (Match paper : papers) {
+                writeInt(1);
+                writeByte(paper.trending() ? 1 : 0);
+            }
+        }
+
+        /** A text[] field of the papers' reasons (or interests): the elements in UTF-8, a null one as length -1. */
+        private void texts(List<Match> papers, boolean reasons) {
+            int length = 20;
+            boolean nulls = false;
+            for (Match paper : papers) {
+                byte[] value = encoded(reasons ? paper.reason() : paper.interest());
+                length += 4 + (value == null ? 0 : value.length);
+                nulls |= value == null;
+            }
+            writeInt(length);
+            header(TEXT, papers.size(), nulls);
+            for (Match paper : papers) {
+                byte[] value = encoded(reasons ? paper.reason() : paper.interest());
+                if (value == null) {
+                    writeInt(-1);
+                } else {
+                    writeInt(value.length);
+                    write(value);
+                }
+            }
+        }
+
+        private byte[] encoded(String value) {
+            if (value == null) {
+                return null;
+            }
+            byte[] bytes = encoded.get(value);
+            if (bytes == null) {
+                bytes = value.getBytes(StandardCharsets.UTF_8);
+                encoded.put(value, bytes);
+            }
+            return bytes;
+        }
+
+        /** The length of a one-dimensional array field of fixed-size elements, and its header. */
+        private void array(int type, int n, boolean nulls, int elementBytes) {
+            writeInt(20 + n * elementBytes);
+            header(type, n, nulls);
+        }
+
+        /** One dimension, whether any element is null, the element type, the length, and the lower bound 1. */
+        private void header(int type, int n, boolean nulls) {
+            writeInt(1);
+            writeInt(nulls ? 1 : 0);
+            writeInt(type);
+            writeInt(n);
+            writeInt(1);
+        }
+
+        // big-endian, as COPY's binary format wants (DataOutputStream's did the same byte by byte, each write taking
+        // ByteArrayOutputStream's lock)
+        void write(byte[] bytes) {
+            room(bytes.length);
+            System.arraycopy(bytes, 0, buffer, size, bytes.length);
+            size += bytes.length;
+        }
+
+        void writeByte(int value) {
+            room(1);
+            buffer[size++] = (byte) value;
+        }
+
+        void writeShort(int value) {
+            room(2);
+            buffer[size++] = (byte) (value >>> 8);
+            buffer[size++] = (byte) value;
+        }
+
+        void writeInt(int value) {
+            room(4);
+            buffer[size++] = (byte) (value >>> 24);
+            buffer[size++] = (byte) (value >>> 16);
+            buffer[size++] = (byte) (value >>> 8);
+            buffer[size++] = (byte) value;
+        }
+
+        void writeLong(long value) {
+            writeInt((int) (value >>> 32));
+            writeInt((int) value);
+        }
+
+        void writeFloat(float value) {
+            writeInt(Float.floatToIntBits(value));
+        }
+
+        private void room(int bytes) {
+            if (size + bytes > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + bytes));
+            }
+        }
+
         void flush() throws SQLException {
-            copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-            buffer.reset();
+            copy.writeToCopy(buffer, 0, size);
+            size = 0;
         }
     }
 }

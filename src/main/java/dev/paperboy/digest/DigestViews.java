@@ -11,7 +11,6 @@ import dev.paperboy.system.Sql;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -140,7 +139,8 @@ class DigestViews {
                 paperIds.add(row.paperId);
             }
         }
-        Map<Long, Paper> papers = shownPapers(connection, paperIds);
+        Map<Long, Paper> papers = ShownPapers.read(connection, paperIds);
+        readAbstractsToExplain(connection, rows, shown, papers);
         Map<Long, List<DigestView.Item>> items = new HashMap<>();
         for (Row row : rows) {
             List<DigestView.Item> list = items.computeIfAbsent(row.digestId, id -> new ArrayList<>());
@@ -160,46 +160,30 @@ class DigestViews {
                 null, null);
     }
 
+    /**
+     * The abstracts of the shown papers whose explanation is not remembered yet, in one query: explaining them from
+     * these values skips an entity load in a transaction of its own per paper (a sender's papers met the first time).
+     */
+    private void readAbstractsToExplain(Connection connection, List<Row> rows, ToLongFunction<Long> shown,
+                                        Map<Long, Paper> papers) throws SQLException {
+        Set<Long> unknown = new HashSet<>();
+        Map<Long, Integer> positions = new HashMap<>();
+        for (Row row : rows) {
+            Paper paper = papers.get(row.paperId);
+            if (positions.merge(row.digestId, 1, Integer::sum) <= shown.applyAsLong(row.digestId) && paper != null
+                    && !unknown.contains(row.paperId) && !explanations.knows(row.interest, row.reason, paper)) {
+                unknown.add(row.paperId);
+            }
+        }
+        ShownPapers.readAbstracts(connection, unknown, papers);
+    }
+
     private record Row(long digestId, long paperId, String reason, String interest, boolean trending) {
 
         static Row of(ResultSet result) throws SQLException {
             return new Row(result.getLong(1), result.getLong(2), result.getString(3), result.getString(4),
                     result.getBoolean(5));
         }
-    }
-
-    /**
-     * What a mail shows of each paper, read as plain values rather than whole entities: its title, authors, link and
-     * revision (the explanation is matching's, by id), not the abstract, categories and the rest that an entity loads
-     * and Hibernate then tracks for a flush that never comes.
-     */
-    private static Map<Long, Paper> shownPapers(Connection connection, Collection<Long> ids) throws SQLException {
-        Map<Long, Paper> papers = new HashMap<>();
-        if (ids.isEmpty()) {
-            return papers;
-        }
-        try (PreparedStatement query = connection.prepareStatement(
-                "select id, revision, title, authors, url from paper where id = any(?)")) {
-            query.setArray(1, Sql.array(connection, "bigint", ids));
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    Paper paper = shownPaper(result);
-                    papers.put(paper.id, paper);
-                }
-            }
-        }
-        return papers;
-    }
-
-    private static Paper shownPaper(ResultSet result) throws SQLException {
-        Paper paper = new Paper();
-        paper.id = result.getLong(1);
-        paper.revision = result.getLong(2);
-        paper.title = result.getString(3);
-        Array authors = result.getArray(4);
-        paper.authors = authors == null ? null : (String[]) authors.getArray();
-        paper.url = result.getString(5);
-        return paper;
     }
 
     private static DigestView.Item item(int number, Paper paper, Explanation why, boolean trending) {

@@ -32,7 +32,18 @@ final class SharedExplanations {
     private record Key(String interest, String reason, long paperId, long revision) {
     }
 
-    /** The explanation of this paper, as it is now, for the stored interest and reason of a digest. */
+    /** Whether the explanation of this paper for this interest and reason is remembered (no need of its abstract). */
+    boolean knows(String interest, String reason, Paper paper) {
+        Key key = new Key(interest, reason, paper.id, paper.revision);
+        synchronized (recent) {
+            return recent.containsKey(key);
+        }
+    }
+
+    /**
+     * The explanation of this paper, as it is now, for the stored interest and reason of a digest: from the paper's
+     * own title and abstract when the caller read them (plain values, no transaction), else matching reads it.
+     */
     Explanation of(String interest, String reason, Paper paper) {
         Key key = new Key(interest, reason, paper.id, paper.revision);
         Explanation known;
@@ -40,8 +51,9 @@ final class SharedExplanations {
             known = recent.get(key);
         }
         if (known == null) {
-            // matching reads the paper as it is now, an entity: a sender composes outside any transaction
-            known = QuarkusTransaction.joiningExisting().call(() -> matching.explain(interest, reason, paper.id));
+            known = paper.abstractText != null ? matching.explain(interest, reason, paper)
+                    // matching reads the paper as it is now, an entity: a sender composes outside any transaction
+                    : QuarkusTransaction.joiningExisting().call(() -> matching.explain(interest, reason, paper.id));
             synchronized (recent) {
                 recent.put(key, known);
             }

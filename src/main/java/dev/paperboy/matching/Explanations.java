@@ -35,6 +35,11 @@ class Explanations {
         if (paper == null) {
             throw new IllegalArgumentException("no paper " + paperId);
         }
+        return of(interest, reason, paper);
+    }
+
+    /** As {@link #of(String, String, long)}, for a paper the caller already read (its id, revision, title, abstract). */
+    Explanation of(String interest, String reason, Paper paper) {
         ParsedInterest parsed;
         try {
             parsed = InterestLanguage.parse(interest == null ? "" : interest);

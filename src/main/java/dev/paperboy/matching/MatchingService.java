@@ -178,6 +178,14 @@ public class MatchingService {
         return explanations.of(interest, reason, paperId);
     }
 
+    /**
+     * As {@link #explain(String, String, long)}, for a paper the caller already read as plain values (its id, revision,
+     * title and abstract): no entity load and no transaction, which a sender meeting a paper the first time paid.
+     */
+    public Explanation explain(String interest, String reason, Paper paper) {
+        return explanations.of(interest, reason, paper);
+    }
+
     private record Built(Instant oldest, Window window, PaperIndex index) {
         boolean fits(Instant asked) {
             return !oldest.isAfter(asked) && Duration.between(oldest, asked).compareTo(STALE_AFTER) < 0;

@@ -13,9 +13,26 @@ public final class Sql {
     private Sql() {
     }
 
-    /** The values as an array of this PostgreSQL type ("bigint", "text", "timestamptz" ...), for {@code = any(?)}. */
+    /**
+     * The values as an array of this PostgreSQL type ("bigint", "text", "timestamptz" ...), for {@code = any(?)}.
+     * Instants travel as ISO-8601 text, which PostgreSQL reads exactly (a Timestamp would pass through a time zone).
+     */
     public static Array array(Connection connection, String type, Collection<?> values) throws SQLException {
-        Object[] elements = values.stream().map(Sql::jdbcValue).toArray();
+        Object[] elements = new Object[values.size()];
+        int i = 0;
+        Instant last = null;
+        String lastText = null;
+        for (Object value : values) {
+            if (value instanceof Instant instant) {
+                // a planner's batch holds the same few instants hundreds of times: each formatted once
+                if (!instant.equals(last)) {
+                    last = instant;
+                    lastText = instant.toString();
+                }
+                value = lastText;
+            }
+            elements[i++] = value;
+        }
         return connection.createArrayOf(type, typed(elements));
     }
 
@@ -40,11 +57,6 @@ public final class Sql {
         Object[] typed = (Object[]) java.lang.reflect.Array.newInstance(common, elements.length);
         System.arraycopy(elements, 0, typed, 0, elements.length);
         return typed;
-    }
-
-    /** Instants travel as ISO-8601 text, which PostgreSQL reads exactly (a Timestamp would pass through a time zone). */
-    private static Object jdbcValue(Object value) {
-        return value instanceof Instant instant ? instant.toString() : value;
     }
 
     public static Instant instant(Timestamp timestamp) {

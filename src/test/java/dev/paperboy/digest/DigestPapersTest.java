@@ -35,19 +35,8 @@ class DigestPapersTest {
 
     @Test
     void awkwardReasonsNullInterestsAndManyRowsComeBackUnchanged() throws Exception {
-        String email = People.address("digest.papers");
-        String tag = People.marker();
-        People.subscribe(email, "copy escapes");
-        List<Map<String, Object>> papers = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            papers.add(Map.of("id", "copy-" + tag + "-" + i, "title", "Copy " + tag + " " + i, "abstract", "text"));
-        }
-        AdminApi.admin().contentType(ContentType.JSON).body(papers).post("/api/admin/papers").then().statusCode(200);
-        long subscriber = Rows.number("select id from subscriber where email_key = ?", email.toLowerCase());
-        List<Long> paperIds = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            paperIds.add(Rows.number("select id from paper where title = ?", "Copy " + tag + " " + i));
-        }
+        long subscriber = subscriber("digest.papers", "copy escapes");
+        List<Long> paperIds = papers("Copy", 3);
         // awkward text, and a digest big enough (a long reason per row) to span several of COPY's chunks
         List<Match> first = List.of(
                 new Match(paperIds.get(0), 0.75f, "tab\there", "a \\N back\\slash, \\. and\ttab\nnew\r\nline “curly” 😀"),
@@ -65,6 +54,39 @@ class DigestPapersTest {
                     + match.reason() + "|" + match.trending() + "|" + subscriber);
         }
         assertEquals(expected, rows(digest));
+    }
+
+    /** Reasons and interests that many digests of a batch repeat (each encoded once per batch) reach every row. */
+    @Test
+    void valuesRepeatedAcrossTheDigestsOfABatchReachEachRow() throws Exception {
+        long subscriber = subscriber("digest.papers.repeated", "copy repeats");
+        List<Long> paperIds = papers("Repeat", 4);
+        String[] interests = {"graph “neural” networks", "ünïcode interest", null, "graph"};
+        String[] reasons = {"Matches “graph”", "Also matches “ünïcode”", "Trending", "Matches “graph”"};
+        List<DigestPapers.Decided> batch = new ArrayList<>();
+        Map<Long, List<String>> expected = new java.util.HashMap<>();
+        for (int d = 0; d < 300; d++) {
+            List<Match> matches = new ArrayList<>();
+            List<String> rows = new ArrayList<>();
+            for (int p = 0; p < 1 + d % 4; p++) {
+                // the same few values in ever other combinations, and every 50th digest a value of its own
+                String interest = d % 50 == 0 && p == 0 ? "own " + d : interests[(d + p) % 4];
+                String reason = reasons[(d * 3 + p) % 4];
+                Match match = new Match(paperIds.get(p), 0.25f * p, interest, reason, interest == null);
+                matches.add(match);
+                rows.add(p + "|" + match.paperId() + "|" + match.score() + "|" + interest + "|" + reason + "|"
+                        + match.trending() + "|" + subscriber);
+            }
+            long digest = newDigest(subscriber);
+            batch.add(new DigestPapers.Decided(digest, subscriber, matches));
+            expected.put(digest, rows);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            digestPapers.store(connection, batch);
+        }
+        for (DigestPapers.Decided digest : batch) {
+            assertEquals(expected.get(digest.digestId()), rows(digest.digestId()));
+        }
     }
 
     /**
@@ -123,6 +145,28 @@ class DigestPapersTest {
         }
         assertTrue(e.getMessage().contains("does not exist") || e.getMessage().contains("is in a digest"),
                 e.getMessage());
+    }
+
+    private static long subscriber(String name, String interest) {
+        String email = People.address(name);
+        People.subscribe(email, interest);
+        return Rows.number("select id from subscriber where email_key = ?", email.toLowerCase());
+    }
+
+    /** {@code count} new papers titled "{@code title} (a tag of their own) i", their ids in that order. */
+    private static List<Long> papers(String title, int count) {
+        String tag = People.marker();
+        List<Map<String, Object>> papers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            papers.add(Map.of("id", title.toLowerCase() + "-" + tag + "-" + i, "title", title + " " + tag + " " + i,
+                    "abstract", "text"));
+        }
+        AdminApi.admin().contentType(ContentType.JSON).body(papers).post("/api/admin/papers").then().statusCode(200);
+        List<Long> paperIds = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            paperIds.add(Rows.number("select id from paper where title = ?", title + " " + tag + " " + i));
+        }
+        return paperIds;
     }
 
     private static long newDigest(long subscriber) {
