@@ -25,6 +25,18 @@ import java.util.Set;
 @ApplicationScoped
 class SubscriberHistory {
 
+    /**
+     * When to look at each of a batch's subscribers again: ids and instants in two arrays of the same order. Each row
+     * is found by its key and its instant by its place in the array, with no join: joined to the arrays as a table,
+     * it was planned as a hash over a scan of every subscriber for each batch whenever subscriber had no statistics
+     * yet (a fresh install's first run, a freshly imported list), 1,250 pages read for 244 rows at 20,000.
+     */
+    static final String LOOK_AGAIN = """
+            with k as (select ?::bigint[] as ids, ?::timestamptz[] as next)
+            update subscriber s set next_due_at = k.next[array_position(k.ids, s.id)]
+            from k
+            where s.id = any (k.ids) and s.next_due_at is distinct from k.next[array_position(k.ids, s.id)]""";
+
     /** An active subscriber being planned, and the period of the run's moment in their zone. */
     record Looked(Subscriber subscriber, String period) {
     }
@@ -163,10 +175,7 @@ class SubscriberHistory {
             ids.add(one.subscriber().id);
             next.add(nextLook(one.subscriber(), runAt));
         }
-        try (PreparedStatement update = connection.prepareStatement("""
-                update subscriber s set next_due_at = k.next
-                from unnest(?::bigint[], ?::timestamptz[]) as k(id, next)
-                where s.id = k.id and s.next_due_at is distinct from k.next""")) {
+        try (PreparedStatement update = connection.prepareStatement(LOOK_AGAIN)) {
             update.setArray(1, Sql.array(connection, "bigint", ids));
             update.setArray(2, Sql.array(connection, "timestamptz", next));
             update.executeUpdate();
