@@ -132,6 +132,80 @@ class DigestPapersTest {
         assertEquals(1, Rows.update("delete from paper where id = ?", paper), "once in no digest, a paper can go");
     }
 
+    /**
+     * A list being written locks none of its papers (V21): a paper's deletion waits for the lists being written instead,
+     * then refuses when one names it, and a list written while a deletion is open waits for it, then refuses too.
+     */
+    @Test
+    void aListBeingWrittenLocksNoPaperAndADeletionWaitsForItInstead() throws Exception {
+        String email = People.address("digest.papers.locks");
+        String tag = People.marker();
+        People.subscribe(email, "copy locks");
+        AdminApi.admin().contentType(ContentType.JSON)
+                .body(List.of(Map.of("id", "locks-" + tag, "title", "Locks " + tag, "abstract", "text"),
+                        Map.of("id", "gone-" + tag, "title", "Gone " + tag, "abstract", "text")))
+                .post("/api/admin/papers").then().statusCode(200);
+        long subscriber = Rows.number("select id from subscriber where email_key = ?", email.toLowerCase());
+        long paper = Rows.number("select id from paper where title = ?", "Locks " + tag);
+        long gone = Rows.number("select id from paper where title = ?", "Gone " + tag);
+        try (Connection writer = dataSource.getConnection(); Connection other = dataSource.getConnection()) {
+            writer.setAutoCommit(false);
+            digestPapers.store(writer, List.of(new DigestPapers.Decided(newDigest(subscriber), subscriber,
+                    List.of(new Match(paper, 1, "i", "r")))));
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement("select id from paper where id = ? for update nowait")) {
+                lock.setLong(1, paper);
+                assertTrue(lock.executeQuery().next(), "the paper of a list being written is not locked");
+            }
+            other.rollback();
+            execute(other, "set local lock_timeout = '300ms'");
+            assertWaits(() -> update(other, "delete from paper where id = ?", paper));
+            other.rollback();
+            writer.commit();
+            other.setAutoCommit(true);
+            assertRefused(() -> update(other, "delete from paper where id = ?", paper));
+
+            other.setAutoCommit(false);
+            assertEquals(1, update(other, "delete from paper where id = ?", gone));
+            execute(writer, "set local lock_timeout = '300ms'");
+            long digest = newDigest(subscriber);
+            assertWaits(() -> digestPapers.store(writer, List.of(new DigestPapers.Decided(digest, subscriber,
+                    List.of(new Match(gone, 1, "i", "r"))))));
+            writer.rollback();
+            other.commit();
+            assertRefused(() -> digestPapers.store(writer, List.of(new DigestPapers.Decided(digest, subscriber,
+                    List.of(new Match(gone, 1, "i", "r"))))));
+            writer.rollback();
+
+            other.setAutoCommit(false);
+            execute(other, "set transaction isolation level repeatable read");
+            Throwable refused = assertThrows(Exception.class, () -> update(other, "delete from paper where id = ?", paper));
+            assertTrue(refused.getMessage().contains("READ COMMITTED"), refused.getMessage());
+            other.rollback();
+        }
+        assertEquals(1, Rows.number("select count(*) from paper where id = ?", paper));
+        assertEquals(1, Rows.number("select count(*) from digest_paper where subscriber_id = ?", subscriber));
+    }
+
+    private static void execute(Connection connection, String sql) throws Exception {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.execute();
+        }
+    }
+
+    private static int update(Connection connection, String sql, long id) throws Exception {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, id);
+            return statement.executeUpdate();
+        }
+    }
+
+    /** The statement waited for another transaction's lock until its lock_timeout. */
+    private static void assertWaits(Executable write) {
+        Throwable e = assertThrows(java.sql.SQLException.class, write);
+        assertEquals("55P03", ((java.sql.SQLException) e).getSQLState(), e.getMessage());
+    }
+
     private void store(DigestPapers.Decided digest) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             digestPapers.store(connection, List.of(digest));
