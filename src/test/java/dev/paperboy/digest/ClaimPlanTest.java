@@ -1,16 +1,11 @@
 package dev.paperboy.digest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,36 +47,17 @@ class ClaimPlanTest {
 
     /** The plan's nodes in the part that picks the digests to claim, with one planner choice turned off. */
     private List<JsonNode> pickNodes(String setting) throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                try (Statement set = connection.createStatement()) {
-                    set.execute("set local " + setting + " = off");
-                }
-                try (PreparedStatement explain = connection.prepareStatement("explain (format json) " + Claims.CLAIM)) {
-                    explain.setLong(1, 0);
-                    explain.setInt(2, 50);
-                    explain.setLong(3, 120_000);
-                    try (ResultSet plan = explain.executeQuery()) {
-                        plan.next();
-                        JsonNode root = new ObjectMapper().readTree(plan.getString(1)).get(0).get("Plan");
-                        List<JsonNode> nodes = new ArrayList<>();
-                        for (JsonNode part : root.path("Plans")) {
-                            if ("CTE picked".equals(part.path("Subplan Name").asText())) {
-                                collect(part, nodes);
-                            }
-                        }
-                        return nodes;
-                    }
-                }
-            } finally {
-                connection.rollback();
+        JsonNode root = Plans.without(dataSource, setting, Claims.CLAIM, (connection, explain) -> {
+            explain.setLong(1, 0);
+            explain.setInt(2, 50);
+            explain.setLong(3, 120_000);
+        });
+        List<JsonNode> nodes = new ArrayList<>();
+        for (JsonNode part : root.path("Plans")) {
+            if ("CTE picked".equals(part.path("Subplan Name").asText())) {
+                nodes.addAll(Plans.nodes(part));
             }
         }
-    }
-
-    private static void collect(JsonNode node, List<JsonNode> nodes) {
-        nodes.add(node);
-        node.path("Plans").forEach(child -> collect(child, nodes));
+        return nodes;
     }
 }

@@ -1,7 +1,6 @@
 package dev.paperboy.digest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperboy.system.Sql;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,10 +10,8 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -91,32 +88,9 @@ class LookAgainPlanTest {
 
     /** The plan's nodes, with one planner choice turned off. */
     private List<JsonNode> planNodes(String setting) throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                try (Statement set = connection.createStatement()) {
-                    set.execute("set local " + setting + " = off");
-                }
-                try (PreparedStatement explain = connection.prepareStatement(
-                        "explain (format json) " + SubscriberHistory.LOOK_AGAIN)) {
-                    explain.setArray(1, Sql.array(connection, "bigint", List.of(1L, 2L, 3L)));
-                    explain.setArray(2, Sql.array(connection, "timestamptz",
-                            List.of(Instant.now(), Instant.now(), Instant.now())));
-                    try (ResultSet plan = explain.executeQuery()) {
-                        plan.next();
-                        List<JsonNode> nodes = new ArrayList<>();
-                        collect(new ObjectMapper().readTree(plan.getString(1)).get(0).get("Plan"), nodes);
-                        return nodes;
-                    }
-                }
-            } finally {
-                connection.rollback();
-            }
-        }
-    }
-
-    private static void collect(JsonNode node, List<JsonNode> nodes) {
-        nodes.add(node);
-        node.path("Plans").forEach(child -> collect(child, nodes));
+        return Plans.nodes(Plans.without(dataSource, setting, SubscriberHistory.LOOK_AGAIN, (connection, explain) -> {
+            explain.setArray(1, Sql.array(connection, "bigint", List.of(1L, 2L, 3L)));
+            explain.setArray(2, Sql.array(connection, "timestamptz", List.of(Instant.now(), Instant.now(), Instant.now())));
+        }));
     }
 }
