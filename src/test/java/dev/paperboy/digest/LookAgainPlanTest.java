@@ -20,10 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A batch's next looks are written by probing each subscriber by key, whatever the planner believes about the table:
- * with no statistics (a fresh install's first run, a list just imported) the update joined to its arrays as a table
- * was hashed over a scan of every subscriber, for every batch. Here the planner is told to avoid what it would need
- * for that probe, and the statement still reads subscriber by its ids.
+ * A batch's next looks are written by probing each subscriber's look by key, whatever the planner believes about the
+ * table: with no statistics (a fresh install's first run, a list just imported) the update joined to its arrays as a
+ * table was hashed over a scan of every subscriber, for every batch. Here the planner is told to avoid what it would
+ * need for that probe, and the statement still reads the looks by their ids.
  */
 @QuarkusTest
 class LookAgainPlanTest {
@@ -36,10 +36,10 @@ class LookAgainPlanTest {
         for (String setting : List.of("enable_nestloop", "enable_indexscan")) {
             List<JsonNode> nodes = planNodes(setting);
             List<JsonNode> scans = nodes.stream()
-                    .filter(n -> "subscriber".equals(n.path("Relation Name").asText())
+                    .filter(n -> "subscriber_look".equals(n.path("Relation Name").asText())
                             && !"ModifyTable".equals(n.path("Node Type").asText()))
                     .toList();
-            assertFalse(scans.isEmpty(), "the update reads subscriber");
+            assertFalse(scans.isEmpty(), "the update reads subscriber_look");
             for (JsonNode node : nodes) {
                 assertFalse(node.path("Node Type").asText().endsWith("Join") || "Nested Loop".equals(
                         node.path("Node Type").asText()), "with " + setting + " off, nothing is joined: " + node);
@@ -48,8 +48,8 @@ class LookAgainPlanTest {
                 // by key on a table of any size; a table of a page may be read whole, filtered by the ids
                 String condition = scan.path("Index Cond").asText() + scan.path("Recheck Cond").asText()
                         + scan.path("Filter").asText();
-                assertTrue(condition.contains("id = ANY"),
-                        "with " + setting + " off, subscriber is read by its ids, not " + scan);
+                assertTrue(condition.contains("subscriber_id = ANY"),
+                        "with " + setting + " off, subscriber_look is read by its ids, not " + scan);
             }
         }
     }
@@ -77,7 +77,7 @@ class LookAgainPlanTest {
     private String nextDue(long subscriber) throws Exception {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "select next_due_at from subscriber where id = ?")) {
+                     "select next_due_at from subscriber_look where subscriber_id = ?")) {
             query.setLong(1, subscriber);
             try (ResultSet row = query.executeQuery()) {
                 assertTrue(row.next());
