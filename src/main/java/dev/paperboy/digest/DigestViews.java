@@ -3,6 +3,7 @@ package dev.paperboy.digest;
 import dev.paperboy.matching.Explanation;
 import dev.paperboy.matching.MatchingService;
 import dev.paperboy.paper.Paper;
+import dev.paperboy.digest.ShownPapers.Row;
 import dev.paperboy.subscriber.LinkTokens;
 import dev.paperboy.subscriber.Subscriber;
 import dev.paperboy.subscriber.SubscriberLinks;
@@ -60,10 +61,17 @@ class DigestViews {
 
     /** As {@link #of(Digest, Subscriber)}, with its papers already read (see {@link #items(Collection)}). */
     DigestView of(Digest digest, Subscriber subscriber, List<DigestView.Item> items) {
-        List<DigestView.Item> withFeedback = items.stream().map(item -> item.withFeedback(
-                links.feedback(subscriber, item.paperId(), true), links.feedback(subscriber, item.paperId(), false))).toList();
+        List<DigestView.Item> withFeedback = new ArrayList<>(items.size());
+        for (DigestView.Item item : items) {
+            withFeedback.add(withFeedback(item, subscriber));
+        }
         return new DigestView(subscriber.email, periodLabel(digest.period), withFeedback, viewUrl(digest),
                 links.preferences(subscriber), links.unsubscribe(subscriber), links.home(), null);
+    }
+
+    private DigestView.Item withFeedback(DigestView.Item item, Subscriber subscriber) {
+        return item.withFeedback(links.feedback(subscriber, item.paperId(), true),
+                links.feedback(subscriber, item.paperId(), false));
     }
 
     /**
@@ -119,44 +127,33 @@ class DigestViews {
         }
     }
 
+    // each loop is a method of its own: C2 compiled the one method holding them all up to three times a run (twice
+    // on the stack, ~50-60 KB of code each), where a small method per loop is compiled once or twice, alone
     private Map<Long, List<DigestView.Item>> items(Connection connection, Collection<Long> digestIds,
                                                    ToLongFunction<Long> shown) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("""
-                select digest_id, paper_id, reason, interest, trending from digest_paper where digest_id = any(?)
-                order by digest_id, position""")) {
-            query.setArray(1, Sql.array(connection, "bigint", digestIds));
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    rows.add(Row.of(result));
-                }
-            }
-        }
-        Set<Long> paperIds = new HashSet<>();
-        Map<Long, Integer> positions = new HashMap<>();
-        for (Row row : rows) {
-            if (positions.merge(row.digestId, 1, Integer::sum) <= shown.applyAsLong(row.digestId)) {
-                paperIds.add(row.paperId);
-            }
-        }
-        Map<Long, Paper> papers = ShownPapers.read(connection, paperIds);
+        List<Row> rows = ShownPapers.rows(connection, digestIds);
+        Map<Long, Paper> papers = ShownPapers.read(connection, ShownPapers.ids(rows, shown));
         readAbstractsToExplain(connection, rows, shown, papers);
+        return grouped(rows, shown, papers);
+    }
+
+    private Map<Long, List<DigestView.Item>> grouped(List<Row> rows, ToLongFunction<Long> shown,
+                                                     Map<Long, Paper> papers) {
         Map<Long, List<DigestView.Item>> items = new HashMap<>();
         for (Row row : rows) {
-            List<DigestView.Item> list = items.computeIfAbsent(row.digestId, id -> new ArrayList<>());
-            list.add(item(row, list.size() + 1, list.size() < shown.applyAsLong(row.digestId), papers));
+            List<DigestView.Item> list = items.computeIfAbsent(row.digestId(), id -> new ArrayList<>());
+            list.add(item(row, list.size() + 1, list.size() < shown.applyAsLong(row.digestId()), papers));
         }
         return items;
     }
 
-    // the bodies of the loops above and below are methods of their own: the JIT compiles each once, rather than
-    // compiling the whole loop again on the stack for each loop of a batch that reaches its threshold first
+    // the loops' bodies too: the JIT compiles each once, rather than compiling the whole loop again on the stack
     private DigestView.Item item(Row row, int number, boolean shown, Map<Long, Paper> papers) {
         if (shown) {
-            Paper paper = papers.get(row.paperId);
-            return item(number, paper, explanations.of(row.interest, row.reason, paper), row.trending);
+            Paper paper = papers.get(row.paperId());
+            return item(number, paper, explanations.of(row.interest(), row.reason(), paper), row.trending());
         }
-        return new DigestView.Item(number, row.paperId, null, null, null, null, null, null, row.reason, row.trending,
+        return new DigestView.Item(number, row.paperId(), null, null, null, null, null, null, row.reason(), row.trending(),
                 null, null);
     }
 
@@ -169,21 +166,13 @@ class DigestViews {
         Set<Long> unknown = new HashSet<>();
         Map<Long, Integer> positions = new HashMap<>();
         for (Row row : rows) {
-            Paper paper = papers.get(row.paperId);
-            if (positions.merge(row.digestId, 1, Integer::sum) <= shown.applyAsLong(row.digestId) && paper != null
-                    && !unknown.contains(row.paperId) && !explanations.knows(row.interest, row.reason, paper)) {
-                unknown.add(row.paperId);
+            Paper paper = papers.get(row.paperId());
+            if (positions.merge(row.digestId(), 1, Integer::sum) <= shown.applyAsLong(row.digestId()) && paper != null
+                    && !unknown.contains(row.paperId()) && !explanations.knows(row.interest(), row.reason(), paper)) {
+                unknown.add(row.paperId());
             }
         }
         ShownPapers.readAbstracts(connection, unknown, papers);
-    }
-
-    private record Row(long digestId, long paperId, String reason, String interest, boolean trending) {
-
-        static Row of(ResultSet result) throws SQLException {
-            return new Row(result.getLong(1), result.getLong(2), result.getString(3), result.getString(4),
-                    result.getBoolean(5));
-        }
     }
 
     private static DigestView.Item item(int number, Paper paper, Explanation why, boolean trending) {

@@ -7,6 +7,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Why each paper is in a digest, remembered by interest, reason and the paper's revision: a run's thousands of mails
@@ -29,7 +30,20 @@ final class SharedExplanations {
         this.matching = matching;
     }
 
+    // equals and hashCode written out: a record's own go through method handles, which C2 inlines into every lookup
     private record Key(String interest, String reason, long paperId, long revision) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.paperId == paperId && key.revision == revision
+                    && Objects.equals(key.interest, interest) && Objects.equals(key.reason, reason);
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = Objects.hashCode(interest) * 31 + Objects.hashCode(reason);
+            return hash * 31 + Long.hashCode(paperId * 31 + revision);
+        }
     }
 
     /** Whether the explanation of this paper for this interest and reason is remembered (no need of its abstract). */

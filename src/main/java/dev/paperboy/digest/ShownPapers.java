@@ -8,14 +8,56 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.ToLongFunction;
 
-/** The papers a digest's mail or page shows, read as plain values on the caller's connection. */
+/** What a digest's mail or page shows of its papers (its rows, the papers), read as plain values on a given connection. */
 final class ShownPapers {
 
     private ShownPapers() {
+    }
+
+    /** One paper of a stored digest: which, why, and for which interest. */
+    record Row(long digestId, long paperId, String reason, String interest, boolean trending) {
+
+        static Row of(ResultSet result) throws SQLException {
+            return new Row(result.getLong(1), result.getLong(2), result.getString(3), result.getString(4),
+                    result.getBoolean(5));
+        }
+    }
+
+    /** The rows of digest_paper of many digests, each digest's in order. */
+    static List<Row> rows(Connection connection, Collection<Long> digestIds) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                select digest_id, paper_id, reason, interest, trending from digest_paper where digest_id = any(?)
+                order by digest_id, position""")) {
+            query.setArray(1, Sql.array(connection, "bigint", digestIds));
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.add(Row.of(result));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The papers that the first {@code shown} rows of each digest hold. */
+    static Set<Long> ids(List<Row> rows, ToLongFunction<Long> shown) {
+        Set<Long> paperIds = new HashSet<>();
+        Map<Long, Integer> positions = new HashMap<>();
+        for (Row row : rows) {
+            if (positions.merge(row.digestId, 1, Integer::sum) <= shown.applyAsLong(row.digestId)) {
+                paperIds.add(row.paperId);
+            }
+        }
+        return paperIds;
     }
 
     /**

@@ -181,4 +181,16 @@ class PaperIndexTest {
         assertEquals(1, matches.size());
         assertTrue(matches.get(0).reason().contains(". Also matches “"), matches.get(0).reason());
     }
+
+    @Test
+    void theReasonNamesEachOtherInterestQuotedInOneSentence() {
+        PaperIndex index = index(paper(1, "Sea otters eat sea urchins", "Otters keep urchins in check."));
+        List<Match> matches = rank(index, NO_CAP, Fusion.THRESHOLD, "sea urchins", "sea otters", "otters urchins");
+        assertEquals(1, matches.size());
+        String reason = matches.get(0).reason();
+        assertTrue(reason.matches("Matches “[^”]+”.*\\. Also matches “[^”]+”, “[^”]+”\\."), reason);
+        for (String interest : List.of("sea urchins", "sea otters", "otters urchins")) {
+            assertTrue(reason.contains("“" + interest + "”"), reason);
+        }
+    }
 }
