@@ -133,46 +133,54 @@ class DigestViews {
                                                    ToLongFunction<Long> shown) throws SQLException {
         List<Row> rows = ShownPapers.rows(connection, digestIds);
         Map<Long, Paper> papers = ShownPapers.read(connection, ShownPapers.ids(rows, shown));
-        readAbstractsToExplain(connection, rows, shown, papers);
-        return grouped(rows, shown, papers);
+        Explanation[] known = readAbstractsToExplain(connection, rows, shown, papers);
+        return grouped(rows, shown, papers, known);
     }
 
     private Map<Long, List<DigestView.Item>> grouped(List<Row> rows, ToLongFunction<Long> shown,
-                                                     Map<Long, Paper> papers) {
+                                                     Map<Long, Paper> papers, Explanation[] known) {
         Map<Long, List<DigestView.Item>> items = new HashMap<>();
-        for (Row row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
             List<DigestView.Item> list = items.computeIfAbsent(row.digestId(), id -> new ArrayList<>());
-            list.add(item(row, list.size() + 1, list.size() < shown.applyAsLong(row.digestId()), papers));
+            list.add(item(row, list.size() + 1, list.size() < shown.applyAsLong(row.digestId()), papers, known[i]));
         }
         return items;
     }
 
     // the loops' bodies too: the JIT compiles each once, rather than compiling the whole loop again on the stack
-    private DigestView.Item item(Row row, int number, boolean shown, Map<Long, Paper> papers) {
+    private DigestView.Item item(Row row, int number, boolean shown, Map<Long, Paper> papers, Explanation known) {
         if (shown) {
             Paper paper = papers.get(row.paperId());
-            return item(number, paper, explanations.of(row.interest(), row.reason(), paper), row.trending());
+            Explanation why = known != null ? known : explanations.of(row.interest(), row.reason(), paper);
+            return item(number, paper, why, row.trending());
         }
-        return new DigestView.Item(number, row.paperId(), null, null, null, null, null, null, row.reason(), row.trending(),
-                null, null);
+        return new DigestView.Item(number, row.paperId(), null, null, null, null, null, null, row.reason(),
+                row.trending(), null, null);
     }
 
     /**
-     * The abstracts of the shown papers whose explanation is not remembered yet, in one query: explaining them from
-     * these values skips an entity load in a transaction of its own per paper (a sender's papers met the first time).
+     * The remembered explanations of the shown rows (null for the others), and the abstracts of the shown papers
+     * whose explanation is not remembered yet, in one query: explaining them from these values skips an entity load
+     * in a transaction of its own per paper (a sender's papers met the first time).
      */
-    private void readAbstractsToExplain(Connection connection, List<Row> rows, ToLongFunction<Long> shown,
-                                        Map<Long, Paper> papers) throws SQLException {
+    private Explanation[] readAbstractsToExplain(Connection connection, List<Row> rows, ToLongFunction<Long> shown,
+                                                 Map<Long, Paper> papers) throws SQLException {
+        Explanation[] known = new Explanation[rows.size()];
         Set<Long> unknown = new HashSet<>();
         Map<Long, Integer> positions = new HashMap<>();
-        for (Row row : rows) {
+        for (int i = 0; i < known.length; i++) {
+            Row row = rows.get(i);
             Paper paper = papers.get(row.paperId());
-            if (positions.merge(row.digestId(), 1, Integer::sum) <= shown.applyAsLong(row.digestId()) && paper != null
-                    && !unknown.contains(row.paperId()) && !explanations.knows(row.interest(), row.reason(), paper)) {
-                unknown.add(row.paperId());
+            if (positions.merge(row.digestId(), 1, Integer::sum) <= shown.applyAsLong(row.digestId()) && paper != null) {
+                known[i] = explanations.remembered(row.interest(), row.reason(), paper);
+                if (known[i] == null) {
+                    unknown.add(row.paperId());
+                }
             }
         }
         ShownPapers.readAbstracts(connection, unknown, papers);
+        return known;
     }
 
     private static DigestView.Item item(int number, Paper paper, Explanation why, boolean trending) {

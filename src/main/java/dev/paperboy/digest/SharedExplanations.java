@@ -46,11 +46,11 @@ final class SharedExplanations {
         }
     }
 
-    /** Whether the explanation of this paper for this interest and reason is remembered (no need of its abstract). */
-    boolean knows(String interest, String reason, Paper paper) {
+    /** The remembered explanation of this paper for this interest and reason, or null (then its abstract is needed). */
+    Explanation remembered(String interest, String reason, Paper paper) {
         Key key = new Key(interest, reason, paper.id, paper.revision);
         synchronized (recent) {
-            return recent.containsKey(key);
+            return recent.get(key);
         }
     }
 
