@@ -107,7 +107,7 @@ final class Fusion {
         float best = max(bm25);
         int[] inTitle = new int[n];
         int[] inAbstract = new int[n];
-        float[] coverage = Coverage.of(index, interest.units, interest.groups, inTitle, inAbstract);
+        float[] coverage = Coverage.of(index, interest, inTitle, inAbstract);
         float[] cosines = null;
         float mean = 0;
         float scale = 1;

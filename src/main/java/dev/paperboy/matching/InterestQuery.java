@@ -37,6 +37,8 @@ final class InterestQuery {
     final List<String> typed;
     /** Each unit's group of alternatives (units written with OR between them share one), -1 when it stands alone. */
     final int[] groups;
+    /** Within a group, each unit's side of the OR (the words of one side share one); -1 when it stands alone. */
+    final int[] alternatives;
     /** The unit vector of what the interest means, or null when it only filters (cat:, author:). */
     final float[] vector;
     /** Made for one index, whose words' scores it may add up ({@link PaperIndex#lexicalScores}) instead of searching. */
@@ -61,16 +63,19 @@ final class InterestQuery {
         List<Query> units = new ArrayList<>();
         List<String> typed = new ArrayList<>();
         List<Integer> groups = new ArrayList<>();
+        List<Integer> alternatives = new ArrayList<>();
         for (ParsedInterest.Word word : parsed.words()) {
             if (!units.contains(word.query())) {
                 units.add(word.query());
                 typed.add(word.typed());
                 groups.add(word.group());
+                alternatives.add(word.alternative());
             }
         }
         this.units = List.copyOf(units);
         this.typed = List.copyOf(typed);
         this.groups = groups.stream().mapToInt(Integer::intValue).toArray();
+        this.alternatives = alternatives.stream().mapToInt(Integer::intValue).toArray();
     }
 
     String text() {
@@ -98,7 +103,8 @@ final class InterestQuery {
             for (BooleanClause clause : bool.clauses()) {
                 moved.add(onFields(clause.getQuery(), title, abstracts, terms), clause.getOccur());
             }
-            return moved.build();
+            return bool.getMinimumNumberShouldMatch() > 0 ? closer(bool, moved.build(), title, abstracts, terms)
+                    : moved.build();
         }
         if (query instanceof BoostQuery boost) {
             return new BoostQuery(onFields(boost.getQuery(), title, abstracts, terms), boost.getBoost());
@@ -124,6 +130,26 @@ final class InterestQuery {
             moved.add(onField.apply(terms[i], field).getTerm(), positions[i]);
         }
         return moved.build();
+    }
+
+    /**
+     * A group of plain words that asks for most of them ({@code (deep learning theory) AND optimization}) ranks the
+     * papers it admits higher where its words stand together, as a whole interest of plain words does.
+     */
+    private static Query closer(BooleanQuery group, Query moved, boolean title, boolean abstracts,
+                                BiFunction<Term, String, TermQuery> terms) {
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(PHRASE_SLOP);
+        for (BooleanClause clause : group.clauses()) {
+            if (clause.getOccur() != Occur.SHOULD || !(clause.getQuery() instanceof TermQuery term)) {
+                return moved;
+            }
+            phrase.add(term.getTerm());
+        }
+        if (group.clauses().size() > MAX_PHRASE_WORDS) {
+            return moved;
+        }
+        return new BooleanQuery.Builder().add(moved, Occur.MUST)
+                .add(onFields(phrase.build(), title, abstracts, terms), Occur.SHOULD).build();
     }
 
     /** Plain words (graph neural networks) rank papers higher where they stand together. */

@@ -60,7 +60,7 @@ final class FusionFit {
             for (float score : bm25) {
                 best = Math.max(best, score);
             }
-            float[] coverage = Coverage.of(index, interest.units, interest.groups, new int[n], new int[n]);
+            float[] coverage = Coverage.of(index, interest, new int[n], new int[n]);
             float[] cosine = interest.vector == null ? new float[n] : index.cosines(interest.vector, 0, n);
             float[] lexical = new float[n];
             boolean[] admitted = new boolean[n];

@@ -138,15 +138,21 @@ class FusionTest {
         PaperIndex index = new PaperIndex(papers);
         int n = index.size();
         InterestQuery either = new InterestQuery(InterestLanguage.parse("survey OR review"), INTEREST);
-        assertEquals(1f, Coverage.of(index, either.units, either.groups, new int[n], new int[n])[0], 1e-6,
+        assertEquals(1f, Coverage.of(index, either, new int[n], new int[n])[0], 1e-6,
                 "survey OR review asks for either: the survey has all of it");
         InterestQuery both = new InterestQuery(InterestLanguage.parse("survey review"), INTEREST);
-        assertTrue(Coverage.of(index, both.units, both.groups, new int[n], new int[n])[0] < 0.75f,
+        assertTrue(Coverage.of(index, both, new int[n], new int[n])[0] < 0.75f,
                 "survey review asks for both words: the survey has one of them");
         InterestQuery grouped = new InterestQuery(InterestLanguage.parse("(survey OR review) AND tidal"), INTEREST);
-        float[] coverage = Coverage.of(index, grouped.units, grouped.groups, new int[n], new int[n]);
+        float[] coverage = Coverage.of(index, grouped, new int[n], new int[n]);
         assertEquals(coverage[1], coverage[0], 1e-6, "one alternative and tidal, as both alternatives and tidal");
         assertTrue(coverage[0] > 0.99f, "all of it: " + coverage[0]);
+        // An alternative of several words counts as its words: "tidal" alone is not all of "tidal turbines".
+        InterestQuery words = new InterestQuery(InterestLanguage.parse("tidal turbines OR meadow"), INTEREST);
+        float[] share = Coverage.of(index, words, new int[n], new int[n]);
+        assertEquals(1f, share[0], 1e-6, "tidal turbines: all of one alternative");
+        assertEquals(1f, share[2], 1e-6, "meadow: all of the other");
+        assertTrue(share[1] > 0 && share[1] < 0.75f, "tidal without turbines: " + share[1]);
     }
 
     private static float score(InterestHits hits, long id) {

@@ -63,7 +63,7 @@ final class QualityStudy {
         }
         int[] t = new int[n];
         int[] a = new int[n];
-        float[] coverage = Coverage.of(index, interest.units, interest.groups, t, a);
+        float[] coverage = Coverage.of(index, interest, t, a);
         float[] cos = interest.vector == null ? null : index.cosines(interest.vector, 0, n);
         float mean = cos == null ? 0 : index.meanCosine(interest.vector, 0, n);
         float max = -1;

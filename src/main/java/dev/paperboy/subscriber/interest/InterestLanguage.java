@@ -89,6 +89,7 @@ public final class InterestLanguage {
         if (query == null || query instanceof BooleanQuery b && b.clauses().isEmpty()) {
             throw Refusals.nothing(typed);
         }
+        query = Runs.asWhole(query);
         checkPositive(query, typed);
         query = filtersRequired(query);
         int terms = terms(query);
@@ -100,7 +101,7 @@ public final class InterestLanguage {
                 .filter(w -> !w.isEmpty()).collect(Collectors.joining(" "));
         List<ParsedInterest.Word> words = parser.leaves.stream()
                 .filter(l -> !l.field && !l.excluded && l.query != null)
-                .map(l -> new ParsedInterest.Word(l.typed.strip(), l.query, l.group)).toList();
+                .map(l -> new ParsedInterest.Word(l.typed.strip(), l.query, l.group, l.alternative)).toList();
         return new ParsedInterest(typed, query, strict(query), meaning, words);
     }
 

@@ -3,7 +3,6 @@ package dev.paperboy.subscriber.interest;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -26,12 +25,13 @@ import java.util.regex.Pattern;
  * terms that filter (required unless OR'd), and each word keeps the text it was typed as, so the meaning of the
  * interest (without its NOT parts) can be embedded as written.
  */
-final class InterestParser extends QueryParser {
+final class InterestParser extends PlainQueryParser {
 
     // QueryParserBase's own codes for conjunctions and modifiers, package-private there
-    private static final int CONJ_NONE = 0;
-    private static final int CONJ_OR = 2;
-    private static final int MOD_NONE = 0;
+    static final int CONJ_NONE = 0;
+    static final int CONJ_AND = 1;
+    static final int CONJ_OR = 2;
+    static final int MOD_NONE = 0;
     private static final int MOD_NOT = 10;
     private static final int MOD_REQ = 11;
     private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z-]*(\\.[a-z-]+)?");
@@ -44,6 +44,8 @@ final class InterestParser extends QueryParser {
         boolean excluded;
         /** Leaves written as alternatives of one another (OR) share a group; -1 for a leaf that stands alone. */
         int group = -1;
+        /** Within a group, the leaves of one side of an OR share an alternative; -1 outside a group. */
+        int alternative = -1;
 
         Leaf(String typed, Query query, boolean field) {
             this.typed = typed;
@@ -59,10 +61,12 @@ final class InterestParser extends QueryParser {
     final List<Leaf> leaves = new ArrayList<>();
     private final Map<Query, List<Leaf>> leavesOf = new IdentityHashMap<>();
     private final Set<Query> promoted = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<List<BooleanClause>, List<Runs.Written>> written = new IdentityHashMap<>();
     private int groups;
+    private int alternatives;
 
     InterestParser(Analyzer analyzer) {
-        super(InterestLanguage.TEXT, analyzer);
+        super(analyzer);
         setDefaultOperator(Operator.OR);
         setSplitOnWhitespace(true);
         setAutoGeneratePhraseQueries(true); // click-through is the phrase "click through"
@@ -135,15 +139,64 @@ final class InterestParser extends QueryParser {
     }
 
     /**
-     * A cat: or author: clause written beside words is required: it narrows, where a word only ranks. Written with
-     * OR between two of them, neither is.
+     * Every clause the grammar reads is only written down here: {@link #getBooleanQuery} builds the group once all of
+     * its clauses are known, so that a run of plain words beside AND or OR becomes one group ({@link Runs}).
      */
     @Override
     protected void addClause(List<BooleanClause> clauses, int conj, int mods, Query q) {
+        List<Leaf> of = q != null ? leavesOf.getOrDefault(q, List.of())
+                : leaves.subList(Math.max(0, leaves.size() - 1), leaves.size());
+        written.computeIfAbsent(clauses, c -> new ArrayList<>()).add(new Runs.Written(conj, mods, q, List.copyOf(of)));
+    }
+
+    /** The group of the clauses written into this list, as {@link #group} builds it. */
+    @Override
+    protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
+        List<Runs.Written> items = written.remove(clauses);
+        return items == null ? super.getBooleanQuery(clauses) : group(items);
+    }
+
+    /**
+     * The query of a group's clauses (a parenthesised group, or the whole interest), its runs of plain words beside
+     * AND or OR grouped first; a group of plain words asks for most of them ({@link Runs#mostOf}); the only clause itself
+     * when it stands alone unmodified, as the grammar returns it.
+     */
+    Query group(List<Runs.Written> items) throws ParseException {
+        List<Runs.Written> grouped = Runs.grouped(Runs.inlined(items, q -> leavesOf.getOrDefault(q, List.of())),
+                this::group);
+        List<BooleanClause> clauses = new ArrayList<>();
+        for (Runs.Written item : grouped) {
+            place(clauses, item);
+        }
+        Query first = !grouped.isEmpty() && grouped.get(0).mods() == MOD_NONE ? grouped.get(0).query() : null;
+        if (clauses.size() == 1 && first != null) {
+            return first;
+        }
+        Query query = super.getBooleanQuery(clauses);
+        if (query != null) {
+            if (grouped.stream().allMatch(item -> item.conj() == CONJ_NONE)) {
+                query = Runs.mostOf((BooleanQuery) query);
+            }
+            List<Leaf> all = new ArrayList<>();
+            for (BooleanClause clause : clauses) {
+                all.addAll(leavesOf.getOrDefault(clause.getQuery(), List.of()));
+            }
+            leavesOf.put(query, all);
+        }
+        return query;
+    }
+
+    /**
+     * One clause into its group, as the classic parser adds it, but for two things: a cat: or author: clause
+     * written beside words is required (it narrows, where a word only ranks; written with OR between two of them,
+     * neither is), and the leaves of clauses joined by OR become alternatives of one another.
+     */
+    private void place(List<BooleanClause> clauses, Runs.Written item) {
+        int conj = item.conj();
+        int mods = item.mods();
+        Query q = item.query();
         if (mods == MOD_NOT) {
-            List<Leaf> excluded = q == null ? leaves.subList(Math.max(0, leaves.size() - 1), leaves.size())
-                    : leavesOf.getOrDefault(q, List.of());
-            excluded.forEach(leaf -> leaf.excluded = true);
+            item.leaves().forEach(leaf -> leaf.excluded = true);
         }
         if (conj == CONJ_OR && !clauses.isEmpty()) {
             BooleanClause last = clauses.get(clauses.size() - 1);
@@ -151,7 +204,7 @@ final class InterestParser extends QueryParser {
                 clauses.set(clauses.size() - 1, new BooleanClause(last.getQuery(), BooleanClause.Occur.SHOULD));
             }
             if (q != null) {
-                alternatives(leavesOf.getOrDefault(last.getQuery(), List.of()), leavesOf.getOrDefault(q, List.of()));
+                alternatives(leavesOf.getOrDefault(last.getQuery(), List.of()), item.leaves());
             }
         }
         int effective = mods;
@@ -162,7 +215,10 @@ final class InterestParser extends QueryParser {
         super.addClause(clauses, conj, effective, q);
     }
 
-    /** The leaves of two clauses joined by OR (and those already OR'd with them) become one group. */
+    /**
+     * The leaves of two clauses joined by OR (and those already OR'd with them) become one group; each side's leaves
+     * not yet an alternative become one: (deep learning theory) OR "neural tangent kernel" has two alternatives.
+     */
     private void alternatives(List<Leaf> before, List<Leaf> after) {
         int joined = -1;
         for (Leaf leaf : before) {
@@ -170,27 +226,19 @@ final class InterestParser extends QueryParser {
         }
         int group = joined >= 0 ? joined : groups++;
         for (List<Leaf> side : List.of(before, after)) {
+            int alternative = -1;
             for (Leaf leaf : side) {
                 int old = leaf.group;
                 if (old >= 0 && old != group) {
                     leaves.stream().filter(l -> l.group == old).forEach(l -> l.group = group);
                 }
                 leaf.group = group;
+                if (leaf.alternative < 0) {
+                    alternative = alternative < 0 ? alternatives++ : alternative;
+                    leaf.alternative = alternative;
+                }
             }
         }
-    }
-
-    @Override
-    protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
-        Query query = super.getBooleanQuery(clauses);
-        if (query != null) {
-            List<Leaf> all = new ArrayList<>();
-            for (BooleanClause clause : clauses) {
-                all.addAll(leavesOf.getOrDefault(clause.getQuery(), List.of()));
-            }
-            leavesOf.put(query, all);
-        }
-        return query;
     }
 
     /** Whether a clause only filters by category or author (a field term, or a group of them). */
@@ -212,31 +260,5 @@ final class InterestParser extends QueryParser {
             super(message);
             this.typed = typed;
         }
-    }
-
-    @Override
-    protected Query getWildcardQuery(String field, String termStr) throws ParseException {
-        throw new ParseException("wildcards are not supported");
-    }
-
-    @Override
-    protected Query getPrefixQuery(String field, String termStr) throws ParseException {
-        throw new ParseException("wildcards are not supported");
-    }
-
-    @Override
-    protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
-        throw new ParseException("fuzzy matching is not supported");
-    }
-
-    @Override
-    protected Query getRegexpQuery(String field, String termStr) throws ParseException {
-        throw new ParseException("regular expressions are not supported");
-    }
-
-    @Override
-    protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
-                                  boolean endInclusive) throws ParseException {
-        throw new ParseException("ranges are not supported");
     }
 }

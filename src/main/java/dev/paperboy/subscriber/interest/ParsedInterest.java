@@ -13,14 +13,15 @@ import java.util.List;
 public record ParsedInterest(String text, Query query, boolean strict, String meaning, List<Word> words) {
 
     /**
-     * One word or "phrase" as typed, its query on the text field, and its group: words written as alternatives of
-     * one another (OR) share a group, a word that stands alone has none (-1).
+     * One word or "phrase" as typed, its query on the text field, its group and its alternative in it: words written
+     * as alternatives of one another (OR) share a group, a word that stands alone has none (-1); the words of one side
+     * of an OR share an alternative ({@code (deep learning theory) OR NTK}: two alternatives, the first of three words).
      */
-    public record Word(String typed, Query query, int group) {
+    public record Word(String typed, Query query, int group, int alternative) {
 
         /** A word that stands alone. */
         public Word(String typed, Query query) {
-            this(typed, query, -1);
+            this(typed, query, -1, -1);
         }
     }
 }

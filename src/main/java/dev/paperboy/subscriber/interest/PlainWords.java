@@ -75,18 +75,13 @@ final class PlainWords {
      */
     static Query parse(InterestParser parser, List<String> items) throws ParseException {
         List<BooleanClause> clauses = new ArrayList<>();
-        Query first = null;
-        for (int i = 0; i < items.size(); i++) {
-            String item = items.get(i);
+        for (String item : items) {
             Query query = item.charAt(0) == '"'
                     ? parser.getFieldQuery(InterestLanguage.TEXT, item.substring(1, item.length() - 1), PHRASE_SLOP)
                     : parser.plainWord(item);
-            if (i == 0) {
-                first = query;
-            }
             parser.addClause(clauses, CONJ_NONE, MOD_NONE, query);
         }
-        Query query = clauses.size() == 1 && first != null ? first : parser.getBooleanQuery(clauses);
+        Query query = parser.getBooleanQuery(clauses);
         return query != null ? query : new BooleanQuery.Builder().build();
     }
 

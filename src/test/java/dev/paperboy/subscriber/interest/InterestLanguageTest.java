@@ -33,17 +33,66 @@ class InterestLanguageTest {
     }
 
     @Test
-    void orJoinsOnlyTheWordOrPhraseOnEachSideUnlessParenthesesSayMore() throws InterestRefused {
-        List<ParsedInterest.Word> bare = InterestLanguage.parse("deep learning theory OR \"neural tangent kernel\"")
-                .words();
-        assertEquals(List.of(-1, -1), bare.subList(0, 2).stream().map(ParsedInterest.Word::group).toList(),
-                "deep and learning stand alone");
-        assertTrue(bare.get(2).group() >= 0 && bare.get(2).group() == bare.get(3).group(),
-                "theory or the phrase");
-        List<ParsedInterest.Word> grouped = InterestLanguage.parse(
-                "(deep learning theory) OR \"neural tangent kernel\"").words();
-        assertEquals(1, grouped.stream().map(ParsedInterest.Word::group).distinct().count(),
-                "the parenthesised words and the phrase are one set of alternatives");
+    void andAndOrJoinTheRunOfPlainWordsOnEachSide() throws InterestRefused {
+        ParsedInterest and = InterestLanguage.parse("reinforcement learning AND reasoning -survey");
+        assertTrue(and.strict());
+        assertEquals("+((text:reinforc text:learn)~2) +text:reason -text:survei", and.query().toString(),
+                "both words of reinforcement learning are required, not learning alone");
+        assertEquals(and.query(), InterestLanguage.parse("(reinforcement learning) AND reasoning -survey").query());
+        assertEquals("reinforcement learning reasoning", and.meaning());
+        assertEquals("+text:reason +((text:reinforc text:learn)~2)",
+                InterestLanguage.parse("reasoning AND reinforcement learning").query().toString());
+        assertEquals("+((text:\"mixtur ? expert\" text:rout)~2) +text:sparsiti",
+                InterestLanguage.parse("\"mixture of experts\" routing AND sparsity").query().toString(),
+                "a quoted phrase is one of the run's words");
+        assertEquals("+cat:cs.lg +((text:graph text:neural text:network)~2) +text:video",
+                InterestLanguage.parse("cat:cs.LG graph neural networks AND video").query().toString(),
+                "a filter or a modified word ends the run");
+        assertEquals("+text:attent +(text:transform text:transform) -text:survei",
+                InterestLanguage.parse("attention AND (transformer OR transformers) NOT survey").query().toString(),
+                "one word on each side: as before");
+
+        ParsedInterest or = InterestLanguage.parse("deep learning theory OR \"neural tangent kernel\"");
+        assertFalse(or.strict());
+        assertEquals("((text:deep text:learn text:theori)~2) text:\"neural tangent kernel\"", or.query().toString());
+        assertEquals(or, withText(InterestLanguage.parse("(deep learning theory) OR \"neural tangent kernel\""),
+                or.text()), "the run is what the parentheses said");
+        List<ParsedInterest.Word> words = or.words();
+        assertEquals(1, words.stream().map(ParsedInterest.Word::group).distinct().count(), "one set of alternatives");
+        assertTrue(words.get(0).group() >= 0);
+        assertEquals(List.of(words.get(0).alternative(), words.get(0).alternative(), words.get(0).alternative()),
+                words.subList(0, 3).stream().map(ParsedInterest.Word::alternative).toList(), "deep learning theory, one side");
+        assertNotEquals(words.get(0).alternative(), words.get(3).alternative(), "the phrase, the other");
+        assertEquals("((text:graph text:neural text:network)~2) text:gnn",
+                InterestLanguage.parse("graph neural networks OR GNN").query().toString());
+        assertEquals("text:survei text:review", InterestLanguage.parse("survey OR review").query().toString());
+    }
+
+    @Test
+    void aGroupOfPlainWordsAsksForMostOfThemWhateverJoinsIt() throws InterestRefused {
+        assertEquals("+((text:deep text:learn text:theori)~2) +text:optim",
+                InterestLanguage.parse("(deep learning theory) AND optimization").query().toString(), "2 of 3");
+        assertEquals("((text:graph text:neural text:network text:pool)~3) -text:survei",
+                InterestLanguage.parse("(graph neural networks pooling) -survey").query().toString(), "3 of 4");
+        assertEquals("+text:reason +(((text:reinforc text:learn)~2) text:plan)",
+                InterestLanguage.parse("reasoning AND (reinforcement learning OR planning)").query().toString());
+        assertEquals("text:embed -(text:text text:word text:sentenc)",
+                InterestLanguage.parse("embeddings NOT (text OR word OR sentence)").query().toString(),
+                "alternatives in parentheses: any of them");
+        ParsedInterest whole = InterestLanguage.parse("(deep learning theory)");
+        assertFalse(whole.strict());
+        assertEquals(InterestLanguage.parse("deep learning theory").query(), whole.query(),
+                "the whole interest in parentheses ranks by its share of the words, as without them");
+        assertEquals("+text:quantiz text:effici text:infer",
+                InterestLanguage.parse("+quantization efficient inference").query().toString());
+        assertEquals(InterestLanguage.parse("deep models trainable initialization gradient noise").query(),
+                InterestLanguage.parse("deep models trainable (initialization, gradient noise)").query(),
+                "parentheses in a sentence with no operator are prose: their words rank as the others do");
+    }
+
+    private static ParsedInterest withText(ParsedInterest parsed, String text) {
+        return new ParsedInterest(text, parsed.query(), parsed.strict(), parsed.meaning(), parsed.words().stream()
+                .map(w -> new ParsedInterest.Word(w.typed(), w.query(), w.group(), w.alternative())).toList());
     }
 
     @Test
