@@ -148,7 +148,7 @@ class FusionTest {
         assertEquals(coverage[1], coverage[0], 1e-6, "one alternative and tidal, as both alternatives and tidal");
         assertTrue(coverage[0] > 0.99f, "all of it: " + coverage[0]);
         // An alternative of several words counts as its words: "tidal" alone is not all of "tidal turbines".
-        InterestQuery words = new InterestQuery(InterestLanguage.parse("tidal turbines OR meadow"), INTEREST);
+        InterestQuery words = new InterestQuery(InterestLanguage.parse("(tidal turbines) OR meadow"), INTEREST);
         float[] share = Coverage.of(index, words, new int[n], new int[n]);
         assertEquals(1f, share[0], 1e-6, "tidal turbines: all of one alternative");
         assertEquals(1f, share[2], 1e-6, "meadow: all of the other");

@@ -45,7 +45,7 @@ class LexicalSumsTest {
                 "agents AND agents", "+agents +tools memory planning", "agents NOT agents",
                 "cat:cs.LG agents agents", "agents tools agents -video", "(agents OR agents) agents tools",
                 "\"language models\" \"language models\" agents", "reinforcement learning AND reasoning -survey",
-                "(agents tools memory) -video", "agents tools OR memory planning", "(language models) OR agents",
+                "(agents tools memory) -video", "agents tools OR memory planning", "(language models) OR agents", "(agents tools) OR (memory planning)",
                 "language models AND agents tools"));
         Population population = new Population(Vocabulary.topics(sample), 2_000);
         population.interests(LongStream.range(0, 2_000).boxed().toList()).values().forEach(interests::addAll);

@@ -140,7 +140,7 @@ final class InterestParser extends PlainQueryParser {
 
     /**
      * Every clause the grammar reads is only written down here: {@link #getBooleanQuery} builds the group once all of
-     * its clauses are known, so that a run of plain words beside AND or OR becomes one group ({@link Runs}).
+     * its clauses are known, so that a run of plain words beside AND becomes one group ({@link Runs}).
      */
     @Override
     protected void addClause(List<BooleanClause> clauses, int conj, int mods, Query q) {
@@ -158,7 +158,7 @@ final class InterestParser extends PlainQueryParser {
 
     /**
      * The query of a group's clauses (a parenthesised group, or the whole interest), its runs of plain words beside
-     * AND or OR grouped first; a group of plain words asks for most of them ({@link Runs#mostOf}); the only clause itself
+     * AND grouped first; a group of plain words asks for most of them ({@link Runs#mostOf}); the only clause itself
      * when it stands alone unmodified, as the grammar returns it.
      */
     Query group(List<Runs.Written> items) throws ParseException {

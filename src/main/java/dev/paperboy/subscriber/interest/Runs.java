@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * What AND and OR join: the run of plain words (and quoted phrases) on each side of them, not only the word next
- * to them. {@code reinforcement learning AND reasoning} is {@code (reinforcement learning) AND reasoning}, and
- * {@code graph neural networks OR GNN} is {@code (graph neural networks) OR GNN}, as a person reading a search box
- * takes them; the classic query parser's grammar binds only the one word on each side.
+ * What AND joins: the run of plain words (and quoted phrases) on each side of it, not only the word next to it:
+ * {@code reinforcement learning AND reasoning} is {@code (reinforcement learning) AND reasoning}, as a person reading
+ * a search box takes it (the classic query parser's grammar binds only the one word on each side). OR keeps binding
+ * the one word or phrase on each side ({@code survey OR review transformers}: either word, and transformers), as
+ * search engines read it and as interests already saved mean; a group of plain words (parentheses, or a run beside
+ * AND) asks for most of its words ({@link #mostOf}).
  */
 final class Runs {
 
@@ -57,12 +59,12 @@ final class Runs {
     }
 
     /**
-     * The clauses with each run of plain words beside an AND or an OR (two or more words or phrases written one after
-     * the other, nothing between them) made one clause, joined as its first word was; unchanged when no AND or OR is
-     * written.
+     * The clauses with each run of plain words beside an AND (two or more words or phrases written one after the
+     * other, nothing between them) made one clause, joined as its first word was; a word an OR binds (the one next to
+     * it) stays out of the run. Unchanged when no AND is written.
      */
     static List<Written> grouped(List<Written> items, Grouping grouping) throws ParseException {
-        if (items.stream().allMatch(item -> item.conj() == InterestParser.CONJ_NONE)) {
+        if (items.stream().noneMatch(item -> item.conj() == InterestParser.CONJ_AND)) {
             return items;
         }
         List<Written> out = new ArrayList<>(items.size());
@@ -74,16 +76,19 @@ final class Runs {
                     j++;
                 }
             }
-            boolean beside = items.get(i).conj() != InterestParser.CONJ_NONE
-                    || j < items.size() && items.get(j).conj() != InterestParser.CONJ_NONE;
-            long asked = items.subList(i, j).stream().filter(item -> item.query() != null).count();
-            if (beside && asked >= 2) {
-                List<Written> run = new ArrayList<>(items.subList(i, j));
+            boolean beside = items.get(i).conj() == InterestParser.CONJ_AND
+                    || j < items.size() && items.get(j).conj() == InterestParser.CONJ_AND;
+            int from = items.get(i).conj() == InterestParser.CONJ_OR ? i + 1 : i;
+            int to = j < items.size() && items.get(j).conj() == InterestParser.CONJ_OR ? j - 1 : j;
+            if (beside && from < to && items.subList(from, to).stream().filter(item -> item.query() != null).count() >= 2) {
+                out.addAll(items.subList(i, from));
+                List<Written> run = new ArrayList<>(items.subList(from, to));
                 Written first = run.get(0);
                 run.set(0, new Written(InterestParser.CONJ_NONE, first.mods(), first.query(), first.leaves()));
                 List<InterestParser.Leaf> leaves = new ArrayList<>();
                 run.forEach(item -> leaves.addAll(item.leaves()));
                 out.add(new Written(first.conj(), InterestParser.MOD_NONE, grouping.group(run), leaves));
+                out.addAll(items.subList(to, j));
             } else {
                 out.addAll(items.subList(i, j));
             }

@@ -33,7 +33,7 @@ class InterestLanguageTest {
     }
 
     @Test
-    void andAndOrJoinTheRunOfPlainWordsOnEachSide() throws InterestRefused {
+    void andJoinsTheRunOfPlainWordsOnEachSide() throws InterestRefused {
         ParsedInterest and = InterestLanguage.parse("reinforcement learning AND reasoning -survey");
         assertTrue(and.strict());
         assertEquals("+((text:reinforc text:learn)~2) +text:reason -text:survei", and.query().toString(),
@@ -52,20 +52,35 @@ class InterestLanguageTest {
                 InterestLanguage.parse("attention AND (transformer OR transformers) NOT survey").query().toString(),
                 "one word on each side: as before");
 
-        ParsedInterest or = InterestLanguage.parse("deep learning theory OR \"neural tangent kernel\"");
-        assertFalse(or.strict());
-        assertEquals("((text:deep text:learn text:theori)~2) text:\"neural tangent kernel\"", or.query().toString());
-        assertEquals(or, withText(InterestLanguage.parse("(deep learning theory) OR \"neural tangent kernel\""),
-                or.text()), "the run is what the parentheses said");
-        List<ParsedInterest.Word> words = or.words();
+        assertEquals("+((text:\"mixtur ? expert\" text:rout)~2) +(text:sparsiti text:prune)",
+                InterestLanguage.parse("\"mixture of experts\" routing AND (sparsity OR pruning)").query().toString());
+    }
+
+    @Test
+    void orJoinsOnlyTheWordOrPhraseOnEachSideUnlessParenthesesSayMore() throws InterestRefused {
+        ParsedInterest bare = InterestLanguage.parse("deep learning theory OR \"neural tangent kernel\"");
+        assertEquals("text:deep text:learn (text:theori text:\"neural tangent kernel\")",
+                InterestLanguage.parse("deep learning (theory OR \"neural tangent kernel\")").query().toString());
+        assertEquals(List.of(-1, -1), bare.words().subList(0, 2).stream().map(ParsedInterest.Word::group).toList(),
+                "deep and learning stand alone");
+        assertTrue(bare.words().get(2).group() >= 0 && bare.words().get(2).group() == bare.words().get(3).group(),
+                "theory or the phrase");
+        assertEquals("text:survei text:review text:transform",
+                InterestLanguage.parse("survey OR review transformers").query().toString(),
+                "either word, and transformers: not surveys of anything");
+        assertEquals("+((text:reinforc text:learn)~2) +text:reason text:plan",
+                InterestLanguage.parse("reinforcement learning AND reasoning OR planning").query().toString(),
+                "the word OR binds stays out of the run beside AND");
+
+        ParsedInterest grouped = InterestLanguage.parse("(deep learning theory) OR \"neural tangent kernel\"");
+        assertFalse(grouped.strict());
+        assertEquals("((text:deep text:learn text:theori)~2) text:\"neural tangent kernel\"", grouped.query().toString());
+        List<ParsedInterest.Word> words = grouped.words();
         assertEquals(1, words.stream().map(ParsedInterest.Word::group).distinct().count(), "one set of alternatives");
         assertTrue(words.get(0).group() >= 0);
         assertEquals(List.of(words.get(0).alternative(), words.get(0).alternative(), words.get(0).alternative()),
                 words.subList(0, 3).stream().map(ParsedInterest.Word::alternative).toList(), "deep learning theory, one side");
         assertNotEquals(words.get(0).alternative(), words.get(3).alternative(), "the phrase, the other");
-        assertEquals("((text:graph text:neural text:network)~2) text:gnn",
-                InterestLanguage.parse("graph neural networks OR GNN").query().toString());
-        assertEquals("text:survei text:review", InterestLanguage.parse("survey OR review").query().toString());
     }
 
     @Test
@@ -75,7 +90,7 @@ class InterestLanguageTest {
         assertEquals("((text:graph text:neural text:network text:pool)~3) -text:survei",
                 InterestLanguage.parse("(graph neural networks pooling) -survey").query().toString(), "3 of 4");
         assertEquals("+text:reason +(((text:reinforc text:learn)~2) text:plan)",
-                InterestLanguage.parse("reasoning AND (reinforcement learning OR planning)").query().toString());
+                InterestLanguage.parse("reasoning AND ((reinforcement learning) OR planning)").query().toString());
         assertEquals("text:embed -(text:text text:word text:sentenc)",
                 InterestLanguage.parse("embeddings NOT (text OR word OR sentence)").query().toString(),
                 "alternatives in parentheses: any of them");
@@ -88,11 +103,6 @@ class InterestLanguageTest {
         assertEquals(InterestLanguage.parse("deep models trainable initialization gradient noise").query(),
                 InterestLanguage.parse("deep models trainable (initialization, gradient noise)").query(),
                 "parentheses in a sentence with no operator are prose: their words rank as the others do");
-    }
-
-    private static ParsedInterest withText(ParsedInterest parsed, String text) {
-        return new ParsedInterest(text, parsed.query(), parsed.strict(), parsed.meaning(), parsed.words().stream()
-                .map(w -> new ParsedInterest.Word(w.typed(), w.query(), w.group(), w.alternative())).toList());
     }
 
     @Test
