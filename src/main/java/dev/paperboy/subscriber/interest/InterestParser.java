@@ -145,15 +145,24 @@ final class InterestParser extends PlainQueryParser {
     @Override
     protected void addClause(List<BooleanClause> clauses, int conj, int mods, Query q) {
         List<Leaf> of = q != null ? leavesOf.getOrDefault(q, List.of())
-                : leaves.subList(Math.max(0, leaves.size() - 1), leaves.size());
-        written.computeIfAbsent(clauses, c -> new ArrayList<>()).add(new Runs.Written(conj, mods, q, List.copyOf(of)));
+                : List.copyOf(leaves.subList(Math.max(0, leaves.size() - 1), leaves.size()));
+        written.computeIfAbsent(clauses, c -> new ArrayList<>()).add(new Runs.Written(conj, mods, q, of));
     }
 
     /** The group of the clauses written into this list, as {@link #group} builds it. */
     @Override
     protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
         List<Runs.Written> items = written.remove(clauses);
-        return items == null ? super.getBooleanQuery(clauses) : group(items);
+        return items == null ? super.getBooleanQuery(clauses) : group(items, false);
+    }
+
+    /**
+     * The whole interest of the clauses written into this list (plain words, parsed without the grammar): it ranks by
+     * its share of the words, so it is not built as a group that asks for most of them, only to be undone.
+     */
+    Query whole(List<BooleanClause> clauses) throws ParseException {
+        List<Runs.Written> items = written.remove(clauses);
+        return items == null ? super.getBooleanQuery(clauses) : group(items, true);
     }
 
     /**
@@ -161,9 +170,9 @@ final class InterestParser extends PlainQueryParser {
      * AND grouped first; a group of plain words asks for most of them ({@link Runs#mostOf}); the only clause itself
      * when it stands alone unmodified, as the grammar returns it.
      */
-    Query group(List<Runs.Written> items) throws ParseException {
+    private Query group(List<Runs.Written> items, boolean whole) throws ParseException {
         List<Runs.Written> grouped = Runs.grouped(Runs.inlined(items, q -> leavesOf.getOrDefault(q, List.of())),
-                this::group);
+                run -> group(run, false));
         List<BooleanClause> clauses = new ArrayList<>();
         for (Runs.Written item : grouped) {
             place(clauses, item);
@@ -174,7 +183,7 @@ final class InterestParser extends PlainQueryParser {
         }
         Query query = super.getBooleanQuery(clauses);
         if (query != null) {
-            if (grouped.stream().allMatch(item -> item.conj() == CONJ_NONE)) {
+            if (!whole && Runs.joinedByNothing(grouped)) {
                 query = Runs.mostOf((BooleanQuery) query);
             }
             List<Leaf> all = new ArrayList<>();

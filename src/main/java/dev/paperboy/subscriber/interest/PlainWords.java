@@ -81,7 +81,7 @@ final class PlainWords {
                     : parser.plainWord(item);
             parser.addClause(clauses, CONJ_NONE, MOD_NONE, query);
         }
-        Query query = parser.getBooleanQuery(clauses);
+        Query query = parser.whole(clauses);
         return query != null ? query : new BooleanQuery.Builder().build();
     }
 

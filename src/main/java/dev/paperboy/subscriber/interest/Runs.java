@@ -39,15 +39,20 @@ final class Runs {
      * words' own, ranking as they do, not a group that asks for most of its words.
      */
     static List<Written> inlined(List<Written> items, Function<Query, List<InterestParser.Leaf>> leavesOf) {
-        if (!items.stream().allMatch(item -> item.conj() == InterestParser.CONJ_NONE
-                && item.mods() == InterestParser.MOD_NONE)) {
+        boolean prose = false;
+        for (Written item : items) {
+            if (item.conj() != InterestParser.CONJ_NONE || item.mods() != InterestParser.MOD_NONE) {
+                return items;
+            }
+            prose |= plainGroup(item.query());
+        }
+        if (!prose) {
             return items;
         }
         List<Written> out = new ArrayList<>(items.size());
         for (Written item : items) {
-            if (item.query() instanceof BooleanQuery group && group.getMinimumNumberShouldMatch() > 0
-                    && group.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD)) {
-                for (BooleanClause clause : group.clauses()) {
+            if (plainGroup(item.query())) {
+                for (BooleanClause clause : ((BooleanQuery) item.query()).clauses()) {
                     out.add(new Written(InterestParser.CONJ_NONE, InterestParser.MOD_NONE, clause.getQuery(),
                             leavesOf.apply(clause.getQuery())));
                 }
@@ -58,13 +63,19 @@ final class Runs {
         return out;
     }
 
+    /** A group of plain words that asks for most of them ({@link #mostOf}). */
+    private static boolean plainGroup(Query query) {
+        return query instanceof BooleanQuery group && group.getMinimumNumberShouldMatch() > 0
+                && group.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD);
+    }
+
     /**
      * The clauses with each run of plain words beside an AND (two or more words or phrases written one after the
      * other, nothing between them) made one clause, joined as its first word was; a word an OR binds (the one next to
      * it) stays out of the run. Unchanged when no AND is written.
      */
     static List<Written> grouped(List<Written> items, Grouping grouping) throws ParseException {
-        if (items.stream().noneMatch(item -> item.conj() == InterestParser.CONJ_AND)) {
+        if (!anyAnd(items)) {
             return items;
         }
         List<Written> out = new ArrayList<>(items.size());
@@ -95,6 +106,25 @@ final class Runs {
             i = j;
         }
         return out;
+    }
+
+    /** Whether no clause is joined by AND or OR (a group of words written one after the other). */
+    static boolean joinedByNothing(List<Written> items) {
+        for (Written item : items) {
+            if (item.conj() != InterestParser.CONJ_NONE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean anyAnd(List<Written> items) {
+        for (Written item : items) {
+            if (item.conj() == InterestParser.CONJ_AND) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A word or quoted phrase with no modifier (+, -, NOT) before it, or a stop word. */
