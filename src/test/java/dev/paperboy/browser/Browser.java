@@ -25,6 +25,9 @@ import java.util.stream.Stream;
 public final class Browser implements AutoCloseable {
 
     public static final Path SCREENSHOTS = Path.of("target/screenshots");
+    // a deadline, not a pause: the waits return as soon as the page is there; a loaded landing machine (load 20+) took
+    // more than 10 s to answer a form once
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Path DRIVER = ChromiumCondition.onPath("chromedriver", System.getenv())
             .orElse(Path.of("/usr/bin/chromedriver"));
     private static final Path CHROMIUM = ChromiumCondition.onPath("chromium", System.getenv())
@@ -75,18 +78,18 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css));
     }
 
-    /** The page's first heading, once it reads {@code text}; fails after 10 s with what it read instead. */
+    /** The page's first heading, once it reads {@code text}; fails after 30 s with what it read instead. */
     public WebElement awaitHeading(String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(10))
+        new WebDriverWait(driver, PATIENCE)
                 .withMessage(() -> "heading is not '" + text + "' on " + driver.getCurrentUrl() + ":\n"
                         + driver.findElement(By.tagName("body")).getText())
                 .until(ExpectedConditions.textToBe(By.tagName("h1"), text));
         return find("h1");
     }
 
-    /** Waits up to 10 s for the element to be shown. */
+    /** Waits up to 30 s for the element to be shown. */
     public WebElement awaitVisible(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10))
+        return new WebDriverWait(driver, PATIENCE)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
