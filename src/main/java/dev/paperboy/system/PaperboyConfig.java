@@ -175,7 +175,7 @@ public interface PaperboyConfig {
         @WithDefault("2000")
         int shardSize();
 
-        /** Shards one node plans at once; a node at its cap leaves further shards to the others. Default: the cores. */
+        /** Shards one node plans at once; a node at its cap leaves further shards to the others. Default: twice the cores. */
         OptionalInt shardsPerNode();
 
         /** While a run of the cluster is open, each node looks this often for digests to send (0: only when asked). */
