@@ -55,15 +55,15 @@ final class InterestHits {
     private String word(int j) {
         StringBuilder reason = new StringBuilder(96);
         if (words.isEmpty()) {
-            return reason.append("Matches “").append(interest).append("”.").toString();
+            return reason.append("Matches ").append(Quoted.interest(interest)).append(".").toString();
         }
         int all = words.size() == Integer.SIZE ? -1 : (1 << words.size()) - 1;
         int title = inTitle[j] & all;
         int abstracts = inAbstract[j] & ~inTitle[j] & all;
         if (title == 0 && abstracts == 0) {
-            return reason.append("Close in meaning to “").append(interest).append("”.").toString();
+            return reason.append("Close in meaning to ").append(Quoted.interest(interest)).append(".").toString();
         }
-        reason.append("Matches “").append(interest).append("”: ");
+        reason.append("Matches ").append(Quoted.interest(interest)).append(": ");
         if (title != 0) {
             words(reason, title).append(" in the title");
         }

@@ -213,7 +213,7 @@ final class Ranking {
             StringBuilder text = new StringBuilder(reason.length() + 32 * others.size()).append(reason)
                     .append(" Also matches ");
             for (int i = 0; i < others.size(); i++) {
-                text.append(i == 0 ? "“" : ", “").append(others.get(i)).append('”');
+                text.append(i == 0 ? "" : ", ").append(Quoted.interest(others.get(i)));
             }
             return text.append('.').toString();
         }

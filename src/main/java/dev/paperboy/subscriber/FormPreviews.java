@@ -1,5 +1,6 @@
 package dev.paperboy.subscriber;
 
+import dev.paperboy.matching.Quoted;
 import dev.paperboy.subscriber.interest.InterestLanguage;
 import dev.paperboy.subscriber.interest.InterestRefused;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,10 +65,10 @@ class FormPreviews {
      * in the title."), so five papers take less room; any other reason as it is. preview.js shortens it alike.
      */
     static String shortWhy(String why, String interest) {
-        String matches = "Matches “" + interest + "”: ";
+        String matches = "Matches " + Quoted.interest(interest) + ": ";
         if (why.startsWith(matches)) {
             return "Matches " + why.substring(matches.length());
         }
-        return why.equals("Close in meaning to “" + interest + "”.") ? "Close in meaning." : why;
+        return why.equals("Close in meaning to " + Quoted.interest(interest) + ".") ? "Close in meaning." : why;
     }
 }

@@ -120,11 +120,17 @@
     return [interest.slice(0, at - 1), interest.slice(at - 1, end), interest.slice(end)];
   }
 
+  // an interest as reasons name it (as Quoted.interest does): one "quoted phrase" as typed, else in curly quotes
+  function quoted(interest) {
+    var onePhrase = interest.length > 2 && interest.charAt(0) === '"' && interest.indexOf('"', 1) === interest.length - 1;
+    return onePhrase ? interest : '“' + interest + '”';
+  }
+
   // why a paper matched, without the interest named above the papers (as FormPreviews.shortWhy does)
   function shortWhy(why, interest) {
-    var matches = 'Matches “' + interest + '”: ';
+    var matches = 'Matches ' + quoted(interest) + ': ';
     if (why.indexOf(matches) === 0) { return 'Matches ' + why.slice(matches.length); }
-    return why === 'Close in meaning to “' + interest + '”.' ? 'Close in meaning.' : why;
+    return why === 'Close in meaning to ' + quoted(interest) + '.' ? 'Close in meaning.' : why;
   }
 
   function show(interest, answer) {

@@ -81,7 +81,7 @@ class RankingTest {
     void aQuotedPhraseMatchesWhereItsWordsStandTogether() throws InterestRefused {
         List<Match> matches = rank("\"mixture of experts\"");
         assertEquals(2L, matches.get(0).paperId());
-        assertEquals("Matches “\"mixture of experts\"”: mixture of experts in the title.", matches.get(0).reason());
+        assertEquals("Matches \"mixture of experts\": mixture of experts in the title.", matches.get(0).reason());
         matches.stream().filter(m -> m.paperId() == 3L).findFirst().ifPresent(m -> assertFalse(
                 m.reason().startsWith("Matches"), "scattered words are no phrase match: " + m.reason()));
     }
