@@ -17,6 +17,9 @@ import java.time.Duration;
  */
 final class NoDelaySockets extends SocketFactory {
 
+    /** The socket this thread opened last, for {@link DirectDataTransport} to take once its connect returns. */
+    private static final ThreadLocal<WriteDeadlines.Watched> OPENED = new ThreadLocal<>();
+
     private final long writeTimeoutNanos;
 
     NoDelaySockets(Duration writeTimeout) {
@@ -25,8 +28,16 @@ final class NoDelaySockets extends SocketFactory {
 
     @Override
     public Socket createSocket() throws IOException {
-        Socket socket = new WriteDeadlines.Watched(writeTimeoutNanos);
+        WriteDeadlines.Watched socket = new WriteDeadlines.Watched(writeTimeoutNanos);
         socket.setTcpNoDelay(true);
+        OPENED.set(socket);
+        return socket;
+    }
+
+    /** The socket this thread opened last, if any, forgotten here. */
+    static Socket taken() {
+        Socket socket = OPENED.get();
+        OPENED.remove();
         return socket;
     }
 

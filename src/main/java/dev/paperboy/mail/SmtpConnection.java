@@ -88,7 +88,7 @@ final class SmtpConnection implements MailConnection {
             closeQuietly();
         }
         if (transport == null) {
-            Transport opened = session.getTransport("smtp");
+            Transport opened = new DirectDataTransport(session);
             opened.connect(settings.host(), settings.port(), settings.username(), settings.password());
             transport = opened;
         }
