@@ -66,4 +66,35 @@ class BulkSubscriberImportTest {
             Rows.update("update subscriber set state = 'unsubscribed' where email like ?", "bulk.%." + m + "@example.org");
         }
     }
+
+    /**
+     * A list of a chunk or more leaves the subscribers' tables analysed at once: a run right after it plans its reads
+     * of a batch's subscribers from their statistics, not blind (a scan of every active subscriber for each batch).
+     */
+    @Test
+    void aListOfAChunkOrMoreLeavesTheSubscribersAnalysed() throws InterruptedException {
+        String m = People.marker();
+        long before = analysed("subscriber");
+        long lookBefore = analysed("subscriber_look");
+        StringBuilder list = new StringBuilder("[");
+        for (int i = 0; i < SubscriberImport.CHUNK; i++) {
+            list.append(i == 0 ? "" : ",").append("{\"email\": \"stats.").append(i).append('.').append(m)
+                    .append("@example.org\", \"interests\": [\"peat ").append(m).append("\"]}");
+        }
+        try {
+            AdminApi.admin().contentType(ContentType.JSON).body(list.append(']').toString())
+                    .post("/api/admin/subscribers").then().statusCode(200);
+            for (int i = 0; i < 50 && (analysed("subscriber") == before || analysed("subscriber_look") == lookBefore); i++) {
+                Thread.sleep(100); // the statistics collector's view lags the analyze by up to half a second
+            }
+            assertTrue(analysed("subscriber") > before, "subscriber analysed by the import");
+            assertTrue(analysed("subscriber_look") > lookBefore, "subscriber_look analysed by the import");
+        } finally {
+            Rows.update("update subscriber set state = 'unsubscribed' where email like ?", "stats.%." + m + "@example.org");
+        }
+    }
+
+    private static long analysed(String table) {
+        return Rows.number("select analyze_count from pg_stat_user_tables where relname = ?", table);
+    }
 }
