@@ -87,9 +87,7 @@ class SubscriberHistory {
 
     /** A forced run reopens the periods decided empty: nothing was sent for them. */
     void reopenEmpty(Connection connection, List<Looked> looked) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("""
-                delete from digest d using unnest(?::bigint[], ?::text[], ?::text[]) as k(id, period, zone)
-                where d.subscriber_id = k.id and d.period = k.period and d.zone = k.zone and d.state = 'empty'""")) {
+        try (PreparedStatement delete = connection.prepareStatement(HistoryStatements.REOPEN_EMPTY)) {
             bindPeriods(connection, delete, looked);
             delete.executeUpdate();
         }
@@ -97,16 +95,7 @@ class SubscriberHistory {
 
     Map<Long, Past> past(Connection connection, List<Looked> looked) throws SQLException {
         Map<Long, Past> past = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("""
-                select k.id,
-                       exists (select 1 from digest d where d.subscriber_id = k.id and d.period = k.period
-                                                        and d.zone = k.zone),
-                       (select max(d.decided_as_of) from digest d where d.subscriber_id = k.id),
-                       s.settled,
-                       (select min(d.papers_since) from digest d where d.subscriber_id = k.id and s.settled is null)
-                from unnest(?::bigint[], ?::text[], ?::text[]) as k(id, period, zone)
-                cross join lateral (select max(d.papers_until) as settled from digest d
-                                    where d.subscriber_id = k.id and d.state in ('sent', 'empty')) s""")) {
+        try (PreparedStatement query = connection.prepareStatement(HistoryStatements.PAST)) {
             bindPeriods(connection, query, looked);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -147,9 +136,7 @@ class SubscriberHistory {
      */
     Map<Long, Set<Long>> taken(Connection connection, List<Long> subscribers, Instant oldest) throws SQLException {
         Map<Long, Set<Long>> taken = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("""
-                select d.subscriber_id, unnest(l.paper_ids) from digest d join digest_paper_list l on l.digest_id = d.id
-                where d.subscriber_id = any(?) and d.papers_until > ?::timestamptz""")) {
+        try (PreparedStatement query = connection.prepareStatement(HistoryStatements.TAKEN)) {
             query.setArray(1, Sql.array(connection, "bigint", subscribers));
             query.setString(2, oldest.toString());
             try (ResultSet rows = query.executeQuery()) {

@@ -23,13 +23,18 @@ final class Plans {
     private Plans() {
     }
 
-    /** The root of the statement's plan with {@code setting} (an {@code enable_*} of the planner) off. */
+    /**
+     * The root of the statement's plan with {@code setting} (an {@code enable_*} of the planner, or several separated
+     * by commas) off.
+     */
     static JsonNode without(AgroalDataSource dataSource, String setting, String sql, Binder binder) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 try (Statement set = connection.createStatement()) {
-                    set.execute("set local " + setting + " = off");
+                    for (String one : setting.split(",\\s*")) {
+                        set.execute("set local " + one + " = off");
+                    }
                 }
                 try (PreparedStatement explain = connection.prepareStatement("explain (format json) " + sql)) {
                     binder.bind(connection, explain);

@@ -1,0 +1,53 @@
+package dev.paperboy.digest;
+
+/**
+ * The statements by which planning reads and reopens a batch's digest history, each written so that its only plan
+ * probes one subscriber's digests at a time by key, whatever the planner believes about the tables (see
+ * HistoryPlanTest).
+ */
+final class HistoryStatements {
+
+    /**
+     * A forced run's reopening of the periods decided empty, each found by its key (subscriber, period, zone). The
+     * subquery's {@code offset 0} keeps it a probe for each row of the batch: joined to the arrays as a table, with no
+     * statistics on digest yet, it was hashed over a scan of every digest, for each batch.
+     */
+    static final String REOPEN_EMPTY = """
+            delete from digest d
+            where d.id = any (array(
+                select e.id from unnest(?::bigint[], ?::text[], ?::text[]) as k(id, period, zone)
+                cross join lateral (select d.id from digest d
+                                    where d.subscriber_id = k.id and d.period = k.period and d.zone = k.zone
+                                      and d.state = 'empty' offset 0) e))""";
+
+    /**
+     * The papers already in a digest of each of a batch's subscribers whose window ends after {@code ?}: each
+     * subscriber's digests found by the window index and each list by its key, for the same reason as
+     * {@link #REOPEN_EMPTY}.
+     */
+    static final String TAKEN = """
+            select k.id, unnest(l.paper_ids) from unnest(?::bigint[]) as k(id)
+            cross join lateral (select d.id from digest d
+                                where d.subscriber_id = k.id and d.papers_until > ?::timestamptz offset 0) d
+            cross join lateral (select l.paper_ids from digest_paper_list l where l.digest_id = d.id offset 0) l""";
+
+    /**
+     * A batch's past, each subscriber's rows probed by key. Whether the period has its digest is asked as a scalar
+     * subquery (the unique key allows one row at most), not as {@code exists}: the planner may turn an {@code exists}
+     * into a hash of every digest of every subscriber, built again for each batch (with no statistics on digest yet,
+     * a fresh install's first run, it did: a scan of the whole table a batch, growing with each batch decided).
+     */
+    static final String PAST = """
+            select k.id,
+                   coalesce((select true from digest d where d.subscriber_id = k.id and d.period = k.period
+                                                        and d.zone = k.zone), false),
+                   (select max(d.decided_as_of) from digest d where d.subscriber_id = k.id),
+                   s.settled,
+                   (select min(d.papers_since) from digest d where d.subscriber_id = k.id and s.settled is null)
+            from unnest(?::bigint[], ?::text[], ?::text[]) as k(id, period, zone)
+            cross join lateral (select max(d.papers_until) as settled from digest d
+                                where d.subscriber_id = k.id and d.state in ('sent', 'empty')) s""";
+
+    private HistoryStatements() {
+    }
+}
