@@ -17,8 +17,9 @@ import java.util.List;
  * (the same reference as the semantic side's): a list ends where its scores fall under half of its best, so an
  * interest with a paper squarely on topic does not also bring the papers that only share a word or a neighbourhood
  * with it, while one whose best is weak still brings what passes the threshold; a paper nearly as close in meaning
- * as the best ({@link #CLOSE_IN_MEANING}) stays without the interest's words. A description said in the words of
- * some papers brings by meaning alone only papers with some of its words or very close ({@link OtherWords}).
+ * as the best ({@link #CLOSE_IN_MEANING}) stays without the interest's words. An interest of several words said in
+ * the words of some papers brings by meaning alone only papers with some of its words or very close
+ * ({@link OtherWords}).
  * The papers that come are then ordered (and scored) by their words and their raw cosine ({@link #order}, fitted
  * on the judged interests), not by the sum that decides: normalized, the window's closest paper scores 1 however
  * far it is.

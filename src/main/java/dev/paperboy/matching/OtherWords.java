@@ -1,12 +1,14 @@
 package dev.paperboy.matching;
 
 /**
- * Which papers a description (more than {@link Fusion#KEYWORDS} words) may bring by meaning alone, that is with under
- * half of it in words. Where some paper of the window says the description in its words (a lexical score of 0.5 or
- * more), a paper must also have {@link #DESCRIPTION_WORDS} of its words or be {@link #SAME_TOPIC_COSINE} close:
- * MiniLM puts a sentence of a field's common words near many papers of the field, and where the topic is said in
- * the words of some papers, those that share almost none of them were its neighbours, not the topic. Where no paper
- * says it in words, meaning alone decides, as for the paper that says it in other words.
+ * Which papers an interest of several words may bring by meaning alone, that is with under half of it in words. Where
+ * some paper of the window says the interest in its words (a lexical score of 0.5 or more), a paper must also have
+ * {@link #DESCRIPTION_WORDS} of a description's words ({@link #KEYWORD_WORDS} of a few keywords') or be
+ * {@link #SAME_TOPIC_COSINE} close: MiniLM puts a sentence of a field's common words near many papers of the field,
+ * and where the topic is said in the words of some papers, those that share almost none of them were its
+ * neighbours, not the topic. Where no paper says it in words, meaning alone decides, as for the paper that says it in
+ * other words; so it does for an interest of one word or phrase, and for a paper with none of a few keywords, since
+ * such a paper can only say them in other words.
  */
 final class OtherWords {
 
@@ -22,26 +24,49 @@ final class OtherWords {
      */
     static final float SAME_TOPIC_COSINE = 0.62f;
 
+    /**
+     * The same for two or three keywords, of a paper that has some of them: it must have more than their common
+     * words. {@code Bayesian deep learning} brought papers that say "deep learning" and nothing Bayesian (0.19 of its
+     * words), {@code binary neural networks} papers with "neural networks" alone (0.15): their cosine came from the
+     * field's words they share, not from the topic. Of the papers the judged interests of two or three words bring by
+     * meaning alone, the others have 0.37 or more (a word that names the topic), so any value from 0.20 to 0.36 gives
+     * the 100 open judged interests the same digests (BENCHMARKS.md, session 11). A paper with none of the keywords is
+     * left to meaning: it can only say them in other words.
+     */
+    static final float KEYWORD_WORDS = 0.3f;
+
+    /** The share of the interest's words a paper brought by meaning alone must have where the interest is said. */
+    private final float words;
+    /** A few keywords, not a description: a paper with none of them is left to meaning. */
+    private final boolean keywords;
     private final float[] bm25;
     private final float best;
     private final float[] coverage;
-    /** -1 not looked at yet, 0 no, 1 yes: some paper of the window says the description in its words. */
+    /** -1 not looked at yet, 0 no, 1 yes: some paper of the window says the interest in its words. */
     private int saidInWords = -1;
 
-    private OtherWords(float[] bm25, float best, float[] coverage) {
+    private OtherWords(float words, float[] bm25, float best, float[] coverage) {
+        this.words = words;
+        this.keywords = words == KEYWORD_WORDS;
         this.bm25 = bm25;
         this.best = best;
         this.coverage = coverage;
     }
 
-    /** The rule for an interest whose papers both sides decide, or null where it does not apply (a few keywords). */
+    /** The rule for an interest whose papers both sides decide, or null where it does not apply (one word). */
     static OtherWords of(InterestQuery interest, float[] bm25, float best, float[] coverage) {
-        return interest.units.size() > Fusion.KEYWORDS ? new OtherWords(bm25, best, coverage) : null;
+        float words = words(interest.units.size());
+        return words > 0 ? new OtherWords(words, bm25, best, coverage) : null;
     }
 
-    /** Whether paper {@code i} (of the window), at this cosine and with under half of the description, may come. */
+    /** The share of its words an interest of so many words asks of a paper brought by meaning alone; 0 for none. */
+    static float words(int units) {
+        return units > Fusion.KEYWORDS ? DESCRIPTION_WORDS : units > 1 ? KEYWORD_WORDS : 0;
+    }
+
+    /** Whether paper {@code i} (of the window), at this cosine and with under half of the interest, may come. */
     boolean admits(int i, float cosine) {
-        if (coverage[i] >= DESCRIPTION_WORDS || cosine >= SAME_TOPIC_COSINE) {
+        if (coverage[i] >= words || cosine >= SAME_TOPIC_COSINE || keywords && coverage[i] == 0) {
             return true;
         }
         if (saidInWords < 0) {

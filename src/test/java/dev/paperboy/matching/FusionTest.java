@@ -128,6 +128,31 @@ class FusionTest {
     }
 
     @Test
+    void aFewKeywordsSaidInWordsBringByMeaningAlonePapersWithTheTopicsWordOrNoneNotTheFieldsWordAlone()
+            throws InterestRefused {
+        // "energy" is the field's word (most papers here have it), "tidal" the topic's. Paper 1 says the keywords;
+        // paper 2 has only "energy", paper 3 none of the words, both as close in meaning as the window gets.
+        InterestQuery keywords = new InterestQuery(InterestLanguage.parse("tidal energy"), INTEREST);
+        assertTrue(keywords.units.size() > 1 && keywords.units.size() <= Fusion.KEYWORDS, "a few keywords");
+        List<WindowPaper> papers = new ArrayList<>();
+        papers.add(paper(1, "Tidal energy", "Tidal energy from tidal currents.", direction(0.3, 2)));
+        papers.add(paper(2, "Energy from the sea", "Turbines under the water convert energy.", direction(0.55, 3)));
+        papers.add(paper(3, "Power from the pull of the moon", "Turbines under the water.", direction(0.55, 4)));
+        for (int i = 4; i <= 10; i++) {
+            papers.add(paper(i, "Alpine meadow " + i, "Flowers on high slopes store energy.", direction(-0.2, i + 1)));
+        }
+        PaperIndex index = new PaperIndex(papers);
+        InterestHits hits = Fusion.score(index, 0, index.size(), List.of(keywords), Fusion.THRESHOLD).get(0);
+        assertEquals(Set.of(1L, 3L), Set.copyOf(ids(index, hits)),
+                "said in words: the field's word alone does not bring a paper by meaning, none of the words may");
+
+        // Where no paper says them in words, meaning alone decides: paper 2 comes too.
+        PaperIndex unsaid = new PaperIndex(papers.subList(1, papers.size()));
+        InterestHits byMeaning = Fusion.score(unsaid, 0, unsaid.size(), List.of(keywords), Fusion.THRESHOLD).get(0);
+        assertEquals(Set.of(2L, 3L), Set.copyOf(ids(unsaid, byMeaning)), "nothing says them in words");
+    }
+
+    @Test
     void aPaperWithOneOfTheAlternativesHasAllTheInterestAsksFor() throws InterestRefused {
         List<WindowPaper> papers = new ArrayList<>();
         papers.add(paper(1, "A survey of tidal energy", "What is known about tidal turbines.", direction(0.1, 2)));

@@ -100,8 +100,9 @@ final class QualityStudy {
                 why[i] = "threshold";
             } else if (lex < 0.5f && cos != null && sem < floor) {
                 why[i] = "floor0.35";
-            } else if (lex < 0.5f && cos != null && interest.units.size() > Fusion.KEYWORDS
-                    && coverage[i] < OtherWords.DESCRIPTION_WORDS && cos[i] < OtherWords.SAME_TOPIC_COSINE
+            } else if (lex < 0.5f && cos != null && OtherWords.words(interest.units.size()) > 0
+                    && coverage[i] < OtherWords.words(interest.units.size()) && cos[i] < OtherWords.SAME_TOPIC_COSINE
+                    && (coverage[i] > 0 || interest.units.size() > Fusion.KEYWORDS)
                     && saidInWords) {
                 why[i] = "otherwords";
             } else {
