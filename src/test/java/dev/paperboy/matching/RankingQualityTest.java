@@ -38,12 +38,13 @@ class RankingQualityTest {
         RankingQuality.Figures heldOut = open.only(RankingQuality.HELD_OUT).measure("fusion", RankingQuality.FUSED);
         assertTrue(heldOut.ndcg() >= 0.87 && heldOut.precision() >= 0.68 && heldOut.recall() >= 0.7,
                 heldOut.toString());
-        // Read per interest since session 6.
+        // Read per interest since session 6. Session 11's rule for a few keywords said in words (OtherWords) raised
+        // the blind sets' precision, 0.61 to 0.69 (blind) and 0.43 to 0.47 (second blind).
         RankingQuality.Figures blind = open.only(RankingQuality.BLIND).measure("fusion", RankingQuality.FUSED);
-        assertTrue(blind.ndcg() >= 0.85 && blind.precision() >= 0.6 && blind.recall() >= 0.75, blind.toString());
+        assertTrue(blind.ndcg() >= 0.85 && blind.precision() >= 0.68 && blind.recall() >= 0.75, blind.toString());
         // Read per interest since session 7.
         RankingQuality.Figures blind2 = open.only(RankingQuality.BLIND2).measure("fusion", RankingQuality.FUSED);
-        assertTrue(blind2.ndcg() >= 0.72 && blind2.precision() >= 0.42 && blind2.recall() >= 0.52, blind2.toString());
+        assertTrue(blind2.ndcg() >= 0.72 && blind2.precision() >= 0.46 && blind2.recall() >= 0.52, blind2.toString());
         // Read per interest since session 8.
         RankingQuality.Figures blind3 = open.only(RankingQuality.BLIND3).measure("fusion", RankingQuality.FUSED);
         assertTrue(blind3.ndcg() >= 0.66 && blind3.precision() >= 0.42 && blind3.recall() >= 0.57, blind3.toString());
