@@ -28,6 +28,14 @@ class RunShards {
 
     private static final Logger LOG = Logger.getLogger(RunShards.class);
     static final String GROUP = "digest-runs";
+    /**
+     * A shard's end locks its run's row so that two last shards agree which was last. Not FOR UPDATE: that waits for
+     * every planning batch of the run's other shards (each holds the row FOR KEY SHARE, the foreign key check of its
+     * digests, until it commits), and the batches that start meanwhile queue behind it: every shard's end stalled the
+     * whole run's planning for up to a batch (lock waits of 0.1-2.2 s at 20,000 under load). FOR NO KEY UPDATE still
+     * serializes the shards' ends and lets the batches through.
+     */
+    static final String LOCK_RUN = "select id from digest_run where id = ?1 for no key update";
     /** Longer than Quartz's idle wait (application.properties), so every node polls once before it is due. */
     private static final Duration LATER = Duration.ofSeconds(3);
 
@@ -132,7 +140,7 @@ class RunShards {
 
     /** Marks the shard planned, and its run once it was the last: the run's row is locked so two last shards agree. */
     private void finish(long runId, int shard) {
-        entityManager.createNativeQuery("select id from digest_run where id = ?1 for update")
+        entityManager.createNativeQuery(LOCK_RUN)
                 .setParameter(1, runId).getResultList();
         entityManager.createNativeQuery(
                         "update digest_run_shard set planned_at = now() where run_id = ?1 and shard = ?2")
