@@ -9,6 +9,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,6 +31,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 class SubscriberImport {
+
+    private static final Logger LOG = Logger.getLogger(SubscriberImport.class);
 
     /** Subscribers per transaction: large enough to amortize the commit, small enough to keep locks short. */
     static final int CHUNK = 1_000;
@@ -102,7 +105,9 @@ class SubscriberImport {
              Statement analyze = connection.createStatement()) {
             analyze.execute("analyze subscriber, subscriber_look");
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not analyze the subscribers just imported", e);
+            // the list is in and committed: an answer of failure would be false, and planning works without statistics
+            LOG.warnf("Could not analyze the subscribers just imported (planning will read them more slowly): %s",
+                    e.getMessage());
         }
     }
 
