@@ -95,7 +95,8 @@ class RunRecords {
                     update digest_run r set state = case when r.undecided > 0 then 'failed' else 'finished' end,
                                             finished_at = now()
                     where r.state = 'running' and r.planned_at is not null
-                      and not exists (select 1 from digest d where d.run_id = r.id and d.state in ('queued', 'sending'))""")
+                      and (select coalesce(sum(c.queued + c.sending), 0) from digest_run_count c
+                           where c.run_id = r.id) = 0""")
                     .executeUpdate();
             entityManager.createNativeQuery("""
                     update digest_run r set state = 'failed', finished_at = now(),
