@@ -62,6 +62,10 @@ class ShardedRunTest {
         hold.release();
         JsonPath done = AdminApi.assertFinished(run);
         assertEquals(0, done.getLong("pending"), done.prettify());
+        // the counts kept as the shards' digests were written are those of the digests themselves
+        assertEquals(rows.number("select count(*) from digest where run_id = ?", run), done.getLong("due"), done.prettify());
+        assertEquals(rows.number("select count(*) from digest where run_id = ? and state = 'sent'", run),
+                done.getLong("sent"), done.prettify());
         for (String reader : readers) {
             assertEquals(1, relay.awaitMessagesTo(reader, 1).size(), reader);
             assertEquals(List.of("sent"), rows.digestStates(reader), reader);
