@@ -51,6 +51,24 @@ class SubscriptionChoicesTest {
     }
 
     @Test
+    void anInterestCheckedBeforeIsJudgedTheSameAgainAmongMany() {
+        // accepted interests are remembered (an import's thousands of people share a few hundred), refused ones not
+        for (int round = 0; round < 3; round++) {
+            errors.clear();
+            assertTrue(check("graph neural networks\nretrieval", "daily", "8", "UTC").isPresent(), errors.toString());
+            errors.clear();
+            assertEquals(Optional.empty(), check("graph neural networks\nNOT retrieval", "daily", "8", "UTC"));
+            assertTrue(errors.get("interests").startsWith("“NOT retrieval”: "), errors.toString());
+        }
+        for (int i = 0; i < SubscriptionChoices.ACCEPTED_REMEMBERED + 10; i++) {
+            assertTrue(check("topic number " + i, "daily", "8", "UTC").isPresent(), errors.toString());
+        }
+        errors.clear();
+        assertEquals(Optional.empty(), check("topic number 3\nNOT retrieval", "daily", "8", "UTC"));
+        assertTrue(errors.get("interests").startsWith("“NOT retrieval”: "), errors.toString());
+    }
+
+    @Test
     void noInterestIsRefused() {
         for (String none : new String[]{null, "", "\n\n", "  \n\t\n \r\n", "\u0000\u200B"}) {
             errors.clear();
