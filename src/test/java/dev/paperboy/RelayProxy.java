@@ -28,6 +28,7 @@ public final class RelayProxy {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger drops = new AtomicInteger();
+    private final AtomicInteger noops = new AtomicInteger();
     private final AtomicReference<Drop> armed = new AtomicReference<>();
     private volatile ServerSocket server;
 
@@ -95,6 +96,11 @@ public final class RelayProxy {
         return drops.get();
     }
 
+    /** How many NOOP commands clients sent through. */
+    public int noops() {
+        return noops.get();
+    }
+
     private static Set<String> lower(Set<String> addresses) {
         return Set.copyOf(addresses.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList());
     }
@@ -156,6 +162,9 @@ public final class RelayProxy {
                     data = false;
                     justSent = recipient;
                 } else if (!data) {
+                    if (upper.startsWith("NOOP")) {
+                        noops.incrementAndGet();
+                    }
                     justSent = upper.startsWith("NOOP") || upper.startsWith("RSET") ? justSent : null;
                 }
                 out.write(line.toByteArray());

@@ -19,6 +19,7 @@ final class DirectDataTransport extends SMTPTransport {
     private boolean tls;
     private SmtpData direct;
     private boolean writingDirect;
+    private boolean mailFromUnanswered;
 
     DirectDataTransport(Session session) {
         super(session, new URLName("smtp", null, -1, null, null, null));
@@ -47,6 +48,35 @@ final class DirectDataTransport extends SMTPTransport {
     private boolean plain() {
         return !tls && !isSSL() && !session.getDebug()
                 && !Boolean.parseBoolean(session.getProperty("mail.smtp.ssl.enable"));
+    }
+
+    @Override
+    protected void mailFrom() throws MessagingException {
+        mailFromUnanswered = false;
+        try {
+            super.mailFrom();
+        } catch (MessagingException e) {
+            int code = getLastReturnCode();
+            mailFromUnanswered = code == -1 || code == 421 || ioFailure(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Whether the last message failed at its first command for want of a live connection (end of stream, an I/O
+     * error, or the relay's 421 that it is closing): nothing of that message reached the relay.
+     */
+    boolean lastMailFromUnanswered() {
+        return mailFromUnanswered;
+    }
+
+    private static boolean ioFailure(MessagingException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.paperboy.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -17,7 +16,9 @@ final class SmtpConnection implements MailConnection {
     private final Session session;
     private final MimeMessages messages;
     private final SmtpSettings settings;
-    private Transport transport;
+    private DirectDataTransport transport;
+    /** Whether the open connection has carried a message already. */
+    private boolean carried;
 
     SmtpConnection(Session session, MimeMessages messages, SmtpSettings settings) {
         this.session = session;
@@ -34,7 +35,19 @@ final class SmtpConnection implements MailConnection {
             throw new MailFailure("cannot build the message: " + e.getMessage(), MailFailure.Kind.UNSENDABLE, e);
         }
         try {
-            connected().sendMessage(message, message.getAllRecipients());
+            try {
+                connected().sendMessage(message, message.getAllRecipients());
+            } catch (MessagingException e) {
+                if (!carried || transport == null || !transport.lastMailFromUnanswered()) {
+                    throw e;
+                }
+                // the relay closed the connection since its last message (an idle timeout, a restart): nothing of
+                // this one reached it, so it goes once more on a new connection
+                LOG.debugf("the relay closed the SMTP connection; reconnecting: %s", e.getMessage());
+                closeQuietly();
+                connected().sendMessage(message, message.getAllRecipients());
+            }
+            carried = true;
         } catch (MessagingException e) {
             closeQuietly(); // start the next mail on a clean session
             MessagingException reply = reply(e);
@@ -83,12 +96,11 @@ final class SmtpConnection implements MailConnection {
         return e instanceof MessagingException m ? m.getNextException() : null;
     }
 
-    private Transport connected() throws MessagingException {
-        if (transport != null && !transport.isConnected()) {
-            closeQuietly();
-        }
+    // no NOOP to ask whether the connection is still open before each message (Angus' isConnected): that was a sixth
+    // command and a round trip per message; a connection the relay closed meanwhile shows at the next MAIL FROM
+    private DirectDataTransport connected() throws MessagingException {
         if (transport == null) {
-            Transport opened = new DirectDataTransport(session);
+            DirectDataTransport opened = new DirectDataTransport(session);
             opened.connect(settings.host(), settings.port(), settings.username(), settings.password());
             transport = opened;
         }
@@ -109,6 +121,7 @@ final class SmtpConnection implements MailConnection {
             }
             transport = null;
         }
+        carried = false;
     }
 
     /** Where and how to reach the relay. */

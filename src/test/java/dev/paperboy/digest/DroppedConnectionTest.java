@@ -31,18 +31,25 @@ class DroppedConnectionTest {
     @InjectRelay
     RelayProxy relay;
 
-    /** Between two messages (an idle connection closed by the relay): the sender reconnects and the run goes on. */
+    /**
+     * Between two messages (an idle connection closed by the relay): the sender reconnects and the run goes on, the
+     * next message sent once, on the new connection.
+     */
     @Test
     void aConnectionDroppedBetweenTwoMessagesIsReopenedInTheSameRun() {
         List<String> readers = readers("between", "basilisk lizard");
         int connections = relay.connections();
         int drops = relay.drops();
+        int noops = relay.noops();
         relay.dropAfterMessageTo(Set.copyOf(readers));
 
         Instant day = Instant.now().plus(30, ChronoUnit.DAYS);
         AdminApi.forceRun(day);
         assertEquals(drops + 1, relay.drops(), "the relay dropped the connection once");
         assertTrue(relay.connections() >= connections + 2, "the sender opened a second connection");
+        // the dropped connection shows at the next message's MAIL FROM, which goes again on the new connection: no
+        // NOOP round trip before each message to ask whether the connection is still open
+        assertEquals(noops, relay.noops(), "NOOPs sent");
         for (String reader : readers) {
             assertEquals(List.of("sent"), Rows.digests(reader).stream().map(Rows.DigestRow::state).toList(), reader);
             assertTrue(new Mailbox(greenMail, reader).awaitMail(1).text().contains("Basilisk lizards run on water"));
