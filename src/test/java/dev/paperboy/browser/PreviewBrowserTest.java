@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -198,15 +199,18 @@ class PreviewBrowserTest {
                 }""", text);
     }
 
-    /** The element once its text starts with {@code start}; the preview's first answer may wait for the index. */
+    /**
+     * The element once its text starts with {@code start}; the preview's first answer may wait for the index. The
+     * preview redraws as answers come, so an element found may be gone when read: then it is looked for again.
+     */
     private static WebElement awaitText(Browser browser, String css, String start) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+                .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> css + " never read '" + start + "'; the preview reads: "
                         + browser.driver().findElements(By.id("interests-preview")).stream()
                         .map(WebElement::getText).toList())
-                .until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().startsWith(start)));
-        return browser.driver().findElements(By.cssSelector(css)).stream()
-                .filter(e -> e.getText().startsWith(start)).findFirst().orElseThrow();
+                .until(d -> d.findElements(By.cssSelector(css)).stream()
+                        .filter(e -> e.getText().startsWith(start)).findFirst().orElse(null));
     }
 
 }
