@@ -45,9 +45,9 @@ final class OtherWords {
     /** -1 not looked at yet, 0 no, 1 yes: some paper of the window says the interest in its words. */
     private int saidInWords = -1;
 
-    private OtherWords(float words, float[] bm25, float best, float[] coverage) {
-        this.words = words;
-        this.keywords = words == KEYWORD_WORDS;
+    private OtherWords(int units, float[] bm25, float best, float[] coverage) {
+        this.words = words(units);
+        this.keywords = units <= Fusion.KEYWORDS;
         this.bm25 = bm25;
         this.best = best;
         this.coverage = coverage;
@@ -55,8 +55,8 @@ final class OtherWords {
 
     /** The rule for an interest whose papers both sides decide, or null where it does not apply (one word). */
     static OtherWords of(InterestQuery interest, float[] bm25, float best, float[] coverage) {
-        float words = words(interest.units.size());
-        return words > 0 ? new OtherWords(words, bm25, best, coverage) : null;
+        int units = interest.units.size();
+        return words(units) > 0 ? new OtherWords(units, bm25, best, coverage) : null;
     }
 
     /** The share of its words an interest of so many words asks of a paper brought by meaning alone; 0 for none. */
