@@ -226,7 +226,8 @@ public final class ScriptedRelay implements AutoCloseable {
         return "250 2.0.0 queued";
     }
 
-    private static byte[] readData(InputStream in) throws IOException {
+    /** A mail's DATA up to its ending dot line, each line's doubled leading dot made single, CRLF line ends. */
+    public static byte[] readData(InputStream in) throws IOException {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         String line;
         while ((line = readLine(in)) != null && !line.equals(".")) {
@@ -237,7 +238,7 @@ public final class ScriptedRelay implements AutoCloseable {
     }
 
     /** One line without its CRLF, bytes kept as they are (ISO-8859-1), or null at the end of the stream. */
-    private static String readLine(InputStream in) throws IOException {
+    public static String readLine(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int b;
         while ((b = in.read()) != -1) {
@@ -251,7 +252,8 @@ public final class ScriptedRelay implements AutoCloseable {
         return null;
     }
 
-    private static void reply(OutputStream out, String line) throws IOException {
+    /** Sends one SMTP reply (its lines joined by CRLF) and flushes it. */
+    public static void reply(OutputStream out, String line) throws IOException {
         out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
     }

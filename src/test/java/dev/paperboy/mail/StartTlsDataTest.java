@@ -30,6 +30,9 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static dev.paperboy.ScriptedRelay.readData;
+import static dev.paperboy.ScriptedRelay.readLine;
+import static dev.paperboy.ScriptedRelay.reply;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,7 +91,7 @@ class StartTlsDataTest {
                 ByteArrayOutputStream written = new ByteArrayOutputStream();
                 messages.get(i).writeTo(written);
                 assertEquals(asSent(written.toString(StandardCharsets.ISO_8859_1)),
-                        new String(unstuffed(tlsRelay.data.get(i)), StandardCharsets.ISO_8859_1), "message " + i);
+                        new String(tlsRelay.data.get(i), StandardCharsets.ISO_8859_1), "message " + i);
             }
         }
     }
@@ -128,12 +131,6 @@ class StartTlsDataTest {
     private static String asSent(String written) {
         String crlf = written.replaceAll("\r?\n", "\r\n");
         return crlf.endsWith("\r\n") ? crlf : crlf + "\r\n";
-    }
-
-    /** The message as the relay stores it: a line's doubled leading dot made single again. */
-    private static byte[] unstuffed(byte[] data) {
-        String text = new String(data, StandardCharsets.ISO_8859_1);
-        return text.replaceAll("(?m)^\\.", "").getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** A one-connection-at-a-time SMTP relay; with {@code requireTls} it offers STARTTLS and refuses MAIL before it. */
@@ -205,35 +202,6 @@ class StartTlsDataTest {
                     default -> reply(out, "502 5.5.2 not here");
                 }
             }
-        }
-
-        /** The DATA up to its ending dot line, the last line's CRLF kept. */
-        private static byte[] readData(InputStream in) throws IOException {
-            ByteArrayOutputStream data = new ByteArrayOutputStream();
-            String line;
-            while ((line = readLine(in)) != null && !line.equals(".")) {
-                data.writeBytes((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            }
-            return data.toByteArray();
-        }
-
-        private static String readLine(InputStream in) throws IOException {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            int b;
-            while ((b = in.read()) != -1) {
-                if (b == '\n') {
-                    byte[] bytes = line.toByteArray();
-                    int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                    return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
-                }
-                line.write(b);
-            }
-            return null;
-        }
-
-        private static void reply(OutputStream out, String reply) throws IOException {
-            out.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
         }
 
         @Override
