@@ -23,6 +23,7 @@ class FusionTest {
 
     private static final Instant NOW = Instant.parse("2030-01-15T12:00:00Z");
     private static final float[] INTEREST = direction(1, 1);
+    private static final String MEADOW = "Flowers bloom on high slopes.";
 
     @Test
     void aPaperWithoutTheWordsMustBeCloseInMeaningNotOnlyTheClosestThereIs() throws InterestRefused {
@@ -31,9 +32,7 @@ class FusionTest {
         List<WindowPaper> papers = new ArrayList<>();
         papers.add(paper(1, "Ocean currents and turbines", "Turbines spin in strong sea currents.", direction(0.40, 2)));
         papers.add(paper(2, "Harbour engineering", "Breakwaters protect ships in port.", direction(0.34, 3)));
-        for (int i = 3; i <= 8; i++) {
-            papers.add(paper(i, "Alpine meadow " + i, "Flowers bloom on high slopes.", direction(-0.6, i + 1)));
-        }
+        meadows(papers, 3, 8, -0.6, MEADOW);
         PaperIndex index = new PaperIndex(papers);
         InterestQuery tidal = new InterestQuery(InterestLanguage.parse("tidal"), INTEREST);
 
@@ -70,9 +69,7 @@ class FusionTest {
         papers.add(paper(1, "Tidal energy", "Tidal energy from tidal currents.", direction(0.1, 2)));
         papers.add(paper(2, "Power from the pull of the moon", "Turbines under the sea.", direction(0.7, 3)));
         papers.add(paper(3, "Where the sea meets the grid", "Cables from offshore turbines.", direction(0.5, 4)));
-        for (int i = 4; i <= 9; i++) {
-            papers.add(paper(i, "Alpine meadow " + i, "Flowers bloom on high slopes.", direction(-0.2, i + 1)));
-        }
+        meadows(papers, 4, 9, -0.2, MEADOW);
         PaperIndex index = new PaperIndex(papers);
         InterestHits asKeywords = Fusion.score(index, 0, index.size(), keywords, Fusion.lexicalWeight(keywords),
                 Fusion.THRESHOLD);
@@ -89,9 +86,7 @@ class FusionTest {
         papers.add(paper(1, "Tidal flats", "Mud and birds on tidal flats.", direction(0.4, 2)));
         papers.add(paper(2, "Power from the pull of the moon", "Turbines under the sea.", direction(0.75, 3)));
         papers.add(paper(3, "Energy, energy prices", "Markets for energy and energy storage.", direction(-0.2, 4)));
-        for (int i = 4; i <= 8; i++) {
-            papers.add(paper(i, "Alpine meadow " + i, "Flowers bloom on high slopes.", direction(-0.2, i + 1)));
-        }
+        meadows(papers, 4, 8, -0.2, MEADOW);
         PaperIndex index = new PaperIndex(papers);
         InterestQuery tidalEnergy = new InterestQuery(InterestLanguage.parse("tidal energy"), INTEREST);
         InterestHits hits = Fusion.score(index, 0, index.size(), tidalEnergy, Fusion.LEXICAL_WEIGHT, Fusion.THRESHOLD);
@@ -113,9 +108,7 @@ class FusionTest {
         papers.add(paper(2, "Power from the pull of the moon", "Turbines under the water.", direction(0.55, 3)));
         papers.add(paper(3, "Moon-driven turbines", "Generators in tidal channels.",
                 direction(OtherWords.SAME_TOPIC_COSINE + 0.04, 4)));
-        for (int i = 4; i <= 9; i++) {
-            papers.add(paper(i, "Alpine meadow " + i, "Flowers bloom on high slopes.", direction(-0.2, i + 1)));
-        }
+        meadows(papers, 4, 9, -0.2, MEADOW);
         PaperIndex index = new PaperIndex(papers);
         InterestHits hits = Fusion.score(index, 0, index.size(), List.of(description), Fusion.THRESHOLD).get(0);
         assertEquals(Set.of(1L, 3L), Set.copyOf(ids(index, hits)),
@@ -138,9 +131,7 @@ class FusionTest {
         papers.add(paper(1, "Tidal energy", "Tidal energy from tidal currents.", direction(0.3, 2)));
         papers.add(paper(2, "Energy from the sea", "Turbines under the water convert energy.", direction(0.55, 3)));
         papers.add(paper(3, "Power from the pull of the moon", "Turbines under the water.", direction(0.55, 4)));
-        for (int i = 4; i <= 10; i++) {
-            papers.add(paper(i, "Alpine meadow " + i, "Flowers on high slopes store energy.", direction(-0.2, i + 1)));
-        }
+        meadows(papers, 4, 10, -0.2, "Flowers on high slopes store energy.");
         PaperIndex index = new PaperIndex(papers);
         InterestHits hits = Fusion.score(index, 0, index.size(), List.of(keywords), Fusion.THRESHOLD).get(0);
         assertEquals(Set.of(1L, 3L), Set.copyOf(ids(index, hits)),
@@ -157,9 +148,7 @@ class FusionTest {
         List<WindowPaper> papers = new ArrayList<>();
         papers.add(paper(1, "A survey of tidal energy", "What is known about tidal turbines.", direction(0.1, 2)));
         papers.add(paper(2, "Tidal energy: a survey and a review", "Reviewed and surveyed.", direction(0.1, 3)));
-        for (int i = 3; i <= 6; i++) {
-            papers.add(paper(i, "Alpine meadow " + i, "Flowers bloom on high slopes.", direction(-0.2, i + 1)));
-        }
+        meadows(papers, 3, 6, -0.2, MEADOW);
         PaperIndex index = new PaperIndex(papers);
         int n = index.size();
         InterestQuery either = new InterestQuery(InterestLanguage.parse("survey OR review"), INTEREST);
@@ -195,6 +184,13 @@ class FusionTest {
             ids.add(index.paper(ordinal).id());
         }
         return ids;
+    }
+
+    /** Papers {@code from} to {@code to} of another field, each at this cosine on an axis of its own. */
+    private static void meadows(List<WindowPaper> papers, int from, int to, double cosine, String abstractText) {
+        for (int i = from; i <= to; i++) {
+            papers.add(paper(i, "Alpine meadow " + i, abstractText, direction(cosine, i + 1)));
+        }
     }
 
     private static WindowPaper paper(long id, String title, String abstractText, float[] vector) {
