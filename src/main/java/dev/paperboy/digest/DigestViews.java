@@ -43,6 +43,7 @@ class DigestViews {
     private final BaseUrl baseUrl;
     private final MatchingService matching;
     private final SharedExplanations explanations;
+    private final ShownPaperCache shownPapers = new ShownPaperCache();
 
     DigestViews(AgroalDataSource dataSource, SubscriberLinks links, LinkTokens tokens, BaseUrl baseUrl,
                 MatchingService matching) {
@@ -132,7 +133,7 @@ class DigestViews {
     private Map<Long, List<DigestView.Item>> items(Connection connection, Collection<Long> digestIds,
                                                    ToLongFunction<Long> shown) throws SQLException {
         List<Row> rows = ShownPapers.rows(connection, digestIds);
-        Map<Long, Paper> papers = ShownPapers.read(connection, ShownPapers.ids(rows, shown));
+        Map<Long, Paper> papers = shownPapers.read(connection, ShownPapers.ids(rows, shown));
         Explanation[] known = readAbstractsToExplain(connection, rows, shown, papers);
         return grouped(rows, shown, papers, known);
     }

@@ -93,6 +93,16 @@ final class ShownPapers {
         return papers;
     }
 
+    /** How many statements have changed papers so far (V23): the same sum later means no paper changed meanwhile. */
+    static long changes(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "select coalesce(sum(changes), 0)::bigint from paper_change");
+             ResultSet result = query.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
     private static Paper paper(ResultSet result) throws SQLException {
         Paper paper = new Paper();
         paper.id = result.getLong(1);
