@@ -99,9 +99,10 @@ class DigestMetrics {
         read.put("retried", retried);
         read.put("bounced", ((Number) entityManager.createNativeQuery(
                 "select count(distinct (subscriber_id, mail_key)) from subscriber_bounce").getSingleResult()).doubleValue());
+        // the sent count from the run's counts kept by state (V22), a few rows, not a second walk of its digests
         List<Object[]> run = entityManager.createNativeQuery("""
                 select extract(epoch from r.finished_at - r.started_at),
-                       (select count(*) from digest d where d.run_id = r.id and d.state = 'sent'),
+                       (select coalesce(sum(c.sent), 0) from digest_run_count c where c.run_id = r.id),
                        (select extract(epoch from max(d.sent_at) - r.started_at) from digest d where d.run_id = r.id)
                 from digest_run r where r.finished_at is not null and r.started_at is not null
                 order by r.finished_at desc limit 1""").getResultList();
