@@ -28,21 +28,33 @@ final class Explainer {
     private Explainer() {
     }
 
+    /** A paper's title and abstract cleaned of the marks' characters, with their tokens, to mark for many interests. */
+    record Text(String title, String abstractText, PaperTokens titleTokens, PaperTokens abstractTokens) {
+
+        static Text of(String title, String abstractText) {
+            String cleanTitle = unmarked(title);
+            String cleanAbstract = unmarked(abstractText);
+            return new Text(cleanTitle, cleanAbstract, PaperTokens.of(cleanTitle), PaperTokens.of(cleanAbstract));
+        }
+    }
+
     static Explanation explain(ParsedInterest interest, String reason, String title, String abstractText) {
-        String cleanTitle = unmarked(title);
-        String cleanAbstract = unmarked(abstractText);
+        return explain(interest, reason, Text.of(title, abstractText));
+    }
+
+    static Explanation explain(ParsedInterest interest, String reason, Text paper) {
         QueryScorer scorer = new QueryScorer(interest.query(), InterestLanguage.TEXT);
         Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter(String.valueOf(OPEN), String.valueOf(CLOSE)),
                 scorer);
         try {
             highlighter.setTextFragmenter(new NullFragmenter());
-            String markedTitle = highlighter.getBestFragment(InterestLanguage.paperAnalyzer(), InterestLanguage.TEXT,
-                    cleanTitle);
+            String markedTitle = highlighter.getBestFragment(paper.titleTokens().stream(), paper.title());
             highlighter.setTextFragmenter(new SimpleSpanFragmenter(scorer, PASSAGE));
-            String[] passages = highlighter.getBestFragments(InterestLanguage.paperAnalyzer(), InterestLanguage.TEXT,
-                    cleanAbstract, PASSAGES);
-            String markedSnippet = passages.length == 0 ? start(cleanAbstract) : snippet(cleanAbstract, passages);
-            String marked = markedTitle == null ? cleanTitle : markedTitle;
+            String[] passages = highlighter.getBestFragments(paper.abstractTokens().stream(), paper.abstractText(),
+                    PASSAGES);
+            String markedSnippet = passages.length == 0 ? start(paper.abstractText())
+                    : snippet(paper.abstractText(), passages);
+            String marked = markedTitle == null ? paper.title() : markedTitle;
             return new Explanation(reason, plain(marked), html(marked), plain(markedSnippet), html(markedSnippet));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -17,11 +17,20 @@ import java.util.Map;
 class Explanations {
 
     static final int REMEMBERED = 20_000;
+    /** Papers whose tokens are kept: a day's papers, each marked for every interest that brings it. */
+    static final int TEXTS = 1_024;
 
     private final Map<String, Explanation> recent = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Explanation> eldest) {
             return size() > REMEMBERED;
+        }
+    };
+
+    private final Map<String, Explainer.Text> texts = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Explainer.Text> eldest) {
+            return size() > TEXTS;
         }
     };
 
@@ -53,17 +62,32 @@ class Explanations {
 
     private Explanation of(ParsedInterest interest, String reason, long paperId, long revision, String title,
                            String abstractText) {
-        String key = interest.text() + '\u0000' + paperId + '\u0000' + revision;
+        String paperKey = paperId + "\u0000" + revision;
+        String key = interest.text() + '\u0000' + paperKey;
         Explanation known;
         synchronized (recent) {
             known = recent.get(key);
         }
         if (known == null) {
-            known = Explainer.explain(interest, null, title, abstractText);
+            known = Explainer.explain(interest, null, text(paperKey, title, abstractText));
             synchronized (recent) {
                 recent.put(key, known);
             }
         }
         return known.because(reason);
+    }
+
+    private Explainer.Text text(String paperKey, String title, String abstractText) {
+        Explainer.Text text;
+        synchronized (texts) {
+            text = texts.get(paperKey);
+        }
+        if (text == null) {
+            text = Explainer.Text.of(title, abstractText);
+            synchronized (texts) {
+                texts.put(paperKey, text);
+            }
+        }
+        return text;
     }
 }
