@@ -1,0 +1,71 @@
+package dev.paperboy.matching;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperboy.matching.semantic.MiniLm;
+import dev.paperboy.subscriber.interest.InterestLanguage;
+import dev.paperboy.subscriber.interest.InterestRefused;
+import dev.paperboy.subscriber.interest.ParsedInterest;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The reasons of the sample papers' digests for every judged interest alone and for each next two together (so that
+ * "Also matches" is worded too), asked twice over as a run asks them again for each follower, stay byte for byte what
+ * main 1d8138b wrote, before reasons were kept by the words they name: a SHA-256 of every reason, in order.
+ */
+class ReasonBytesTest {
+
+    private static final List<String> JUDGED = List.of("quality/judgments.json", "quality/judgments-heldout.json",
+            "quality/judgments-blind.json", "quality/judgments-blind2.json", "quality/judgments-blind3.json",
+            "quality/judgments-blind4.json");
+    private static final String RECORDED = "f6eaa8c0c20885cb48e977597c2344ab654e1a22a06b42975d0b46213be2ebcf";
+
+    @Test
+    void everyReasonIsWordedAsBefore() throws IOException, InterestRefused, NoSuchAlgorithmException {
+        MiniLm model = new MiniLm();
+        PaperIndex index = new RankingQuality().index();
+        ObjectMapper json = new ObjectMapper();
+        Set<String> texts = new LinkedHashSet<>();
+        for (String resource : JUDGED) {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+                json.readTree(in).get("judgments").forEach(j -> texts.add(j.get("interest").asText()));
+            }
+        }
+        List<InterestHits> hits = new ArrayList<>();
+        for (String text : texts) {
+            ParsedInterest parsed = InterestLanguage.parse(text);
+            InterestQuery query = new InterestQuery(parsed,
+                    parsed.meaning().isEmpty() ? null : model.embed(parsed.meaning()));
+            hits.add(Fusion.score(index, 0, index.size(), query, Fusion.THRESHOLD));
+        }
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        int reasons = 0;
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < hits.size(); i++) {
+                for (List<InterestHits> person : List.of(List.of(hits.get(i)),
+                        List.of(hits.get(i), hits.get((i + 1) % hits.size())))) {
+                    for (Match match : Ranking.rank(index, person, Instant.EPOCH, Instant.now(), Set.of(), 30)) {
+                        sha.update(match.reason().getBytes(StandardCharsets.UTF_8));
+                        sha.update((byte) 0);
+                        reasons++;
+                    }
+                }
+            }
+        }
+        assertEquals(RECORDED, HexFormat.of().formatHex(sha.digest()), reasons + " reasons");
+    }
+}
