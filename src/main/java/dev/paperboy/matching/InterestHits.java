@@ -1,5 +1,6 @@
 package dev.paperboy.matching;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -9,23 +10,31 @@ import java.util.List;
  */
 final class InterestHits {
 
-    /** An interest whose reasons were asked this many times per hit keeps them worded (a popular one). */
-    private static final int KEPT_AFTER = 8;
+    /** Distinct reasons an interest keeps: past these (a long sentence's many subsets of words), it words each anew. */
+    private static final int KEPT = 16;
 
     final String interest;
+    /** The interest as a reason names it ({@link Quoted#interest}). */
+    final String quoted;
     /** Each distinct word or phrase of the interest as typed; empty for one that only filters (cat:, author:). */
     final List<String> words;
     final int[] ordinals;
     final float[] scores;
     final int[] inTitle;
     final int[] inAbstract;
-    /** How often a reason was asked for, loosely counted: past a few per hit, many follow it, and it keeps them. */
-    private int asked;
-    private String[] reasons;
+    /**
+     * The reasons worded so far, by the words found in the title and in the abstract: the text depends on nothing else,
+     * and the few hundred people who follow an interest are listed its papers with a handful of such pairs between them.
+     */
+    private Worded worded = new Worded(new long[0], new String[0]);
+
+    private record Worded(long[] keys, String[] reasons) {
+    }
 
     InterestHits(String interest, List<String> words, int[] ordinals, float[] scores, int[] inTitle,
                  int[] inAbstract) {
         this.interest = interest;
+        this.quoted = Quoted.interest(interest);
         this.words = words;
         this.ordinals = ordinals;
         this.scores = scores;
@@ -39,31 +48,36 @@ final class InterestHits {
 
     /** "Matches “graph neural networks”: graph, neural in the title; networks in the abstract.", or by meaning. */
     String reason(int j) {
-        String[] known = reasons; // races only word a reason twice, or start keeping them a little later
-        if (known != null && known[j] != null) {
-            return known[j];
-        }
-        String worded = word(j);
-        if (known != null) {
-            known[j] = worded;
-        } else if (++asked > KEPT_AFTER * ordinals.length) {
-            reasons = new String[ordinals.length];
-        }
-        return worded;
-    }
-
-    private String word(int j) {
-        StringBuilder reason = new StringBuilder(96);
-        if (words.isEmpty()) {
-            return reason.append("Matches ").append(Quoted.interest(interest)).append(".").toString();
-        }
         int all = words.size() == Integer.SIZE ? -1 : (1 << words.size()) - 1;
         int title = inTitle[j] & all;
         int abstracts = inAbstract[j] & ~inTitle[j] & all;
-        if (title == 0 && abstracts == 0) {
-            return reason.append("Close in meaning to ").append(Quoted.interest(interest)).append(".").toString();
+        long key = (long) title << Integer.SIZE | abstracts & 0xFFFFFFFFL;
+        Worded known = worded; // races only word a reason twice, or keep one fewer
+        for (int i = 0; i < known.keys.length; i++) {
+            if (known.keys[i] == key) {
+                return known.reasons[i];
+            }
         }
-        reason.append("Matches ").append(Quoted.interest(interest)).append(": ");
+        String reason = word(title, abstracts);
+        int n = known.keys.length;
+        if (n < KEPT) {
+            long[] keys = Arrays.copyOf(known.keys, n + 1);
+            String[] reasons = Arrays.copyOf(known.reasons, n + 1);
+            keys[n] = key;
+            reasons[n] = reason;
+            worded = new Worded(keys, reasons);
+        }
+        return reason;
+    }
+
+    private String word(int title, int abstracts) {
+        if (words.isEmpty()) {
+            return "Matches " + quoted + ".";
+        }
+        if (title == 0 && abstracts == 0) {
+            return "Close in meaning to " + quoted + ".";
+        }
+        StringBuilder reason = new StringBuilder(96).append("Matches ").append(quoted).append(": ");
         if (title != 0) {
             words(reason, title).append(" in the title");
         }

@@ -158,7 +158,7 @@ final class Ranking {
         InterestHits best;
         int at;
         float score = -1;
-        List<String> others = List.of(); // most papers come by one interest
+        List<String> others = List.of(); // the other interests, quoted; most papers come by one interest
         /** Why feedback brings it, when no interest does. */
         String brought;
         /** False once the person's taste takes it out. */
@@ -174,13 +174,13 @@ final class Ranking {
             }
             if (hits.scores[j] > score) {
                 if (best != null) {
-                    others.add(0, best.interest);
+                    others.add(0, best.quoted);
                 }
                 best = hits;
                 at = j;
                 score = hits.scores[j];
             } else {
-                others.add(hits.interest);
+                others.add(hits.quoted);
             }
         }
 
@@ -213,7 +213,7 @@ final class Ranking {
             StringBuilder text = new StringBuilder(reason.length() + 32 * others.size()).append(reason)
                     .append(" Also matches ");
             for (int i = 0; i < others.size(); i++) {
-                text.append(i == 0 ? "" : ", ").append(Quoted.interest(others.get(i)));
+                text.append(i == 0 ? "" : ", ").append(others.get(i));
             }
             return text.append('.').toString();
         }
