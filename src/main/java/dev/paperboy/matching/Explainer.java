@@ -44,6 +44,10 @@ final class Explainer {
 
     static Explanation explain(ParsedInterest interest, String reason, Text paper) {
         QueryScorer scorer = new QueryScorer(interest.query(), InterestLanguage.TEXT);
+        // the kept tokens can be read twice (for the scorer's phrases, then for the marks), so the scorer need not copy
+        // them, token by token, into a cache; past the highlighter's limit it must, to cut the text where it would
+        scorer.setWrapIfNotCachingTokenFilter(paper.title().length() >= Highlighter.DEFAULT_MAX_CHARS_TO_ANALYZE
+                || paper.abstractText().length() >= Highlighter.DEFAULT_MAX_CHARS_TO_ANALYZE);
         Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter(String.valueOf(OPEN), String.valueOf(CLOSE)),
                 scorer);
         try {
