@@ -41,7 +41,7 @@ final class ShownPaperCache {
                 changes = now;
             }
             for (Long id : ids) {
-                Paper kept = now == changes ? papers.get(id) : null;
+                Paper kept = papers.get(id);
                 if (kept == null) {
                     missing.add(id);
                 } else {
