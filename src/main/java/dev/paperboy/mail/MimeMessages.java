@@ -11,21 +11,21 @@ import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.StreamProvider;
 import org.eclipse.angus.mail.util.MailStreamProvider;
 
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns mail content into a multipart/alternative MIME message (text first, then HTML) from Paperboy's sender, with
  * the operator's Feedback-ID, DKIM-signed when that is configured.
  */
 final class MimeMessages {
-
-    private static final Pattern HEADER_SAFE = Pattern.compile("[^\\r\\n\\x00]*");
 
     static {
         // Jakarta Mail looks its stream provider up for every part it makes, writes or encodes, with a ServiceLoader
@@ -38,6 +38,9 @@ final class MimeMessages {
 
     private static final MailDateFormat DATES = new MailDateFormat();
     private static volatile SentDate lastDate = new SentDate(-1, null);
+    /** Subjects as their header carries them: a run's mails share a few ("Paperboy: 7 papers for ..."). */
+    private static final Map<String, String> SUBJECTS = new ConcurrentHashMap<>();
+    private static final int SUBJECTS_KEPT = 1_024;
 
     private final Session session;
     /** The From header's value, as {@code setFrom} writes it: formatted once rather than for every mail. */
@@ -69,10 +72,12 @@ final class MimeMessages {
         FixedIdMessage message = new FixedIdMessage(session, mail.messageId());
         message.setHeader("From", fromHeader);
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), true));
-        message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+        if (mail.subject() != null) {
+            message.setHeader("Subject", subjectHeader(mail.subject()));
+        }
         message.setHeader("Date", sentDate());
         for (Map.Entry<String, String> header : mail.headers().entrySet()) {
-            if (!HEADER_SAFE.matcher(header.getValue()).matches()) {
+            if (!headerSafe(header.getValue())) {
                 throw new MessagingException("refusing a header value with a line break: " + header.getKey());
             }
             message.setHeader(header.getKey(), header.getValue());
@@ -95,6 +100,34 @@ final class MimeMessages {
         message.setContent(alternative);
         message.saveChanges();
         return message;
+    }
+
+    /** The Subject header's value as {@code setSubject(subject, "UTF-8")} sets it, encoded and folded once each. */
+    static String subjectHeader(String subject) throws MessagingException {
+        String header = SUBJECTS.get(subject);
+        if (header == null) {
+            try {
+                header = MimeUtility.fold(9, MimeUtility.encodeText(subject, StandardCharsets.UTF_8.name(), null));
+            } catch (UnsupportedEncodingException e) {
+                throw new MessagingException("Encoding error", e);
+            }
+            if (SUBJECTS.size() >= SUBJECTS_KEPT) {
+                SUBJECTS.clear();
+            }
+            SUBJECTS.put(subject, header);
+        }
+        return header;
+    }
+
+    /** No line break nor NUL: a value that cannot start another header. */
+    static boolean headerSafe(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n' || c == '\0') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The HTML part: 7-bit ASCII with character references when it can be written so, else as any text part. */
