@@ -49,9 +49,20 @@ class Explanations {
 
     /** As {@link #of(String, String, long)}, for a paper the caller already read (its id, revision, title, abstract). */
     Explanation of(String interest, String reason, Paper paper) {
+        // an interest's explanation is remembered by its text as parsed (stripped), and parsing depends on nothing
+        // else: one remembered needs no parse (a sender asks again for each new reason a paper comes with)
+        String typed = interest == null ? "" : interest.strip();
+        String paperKey = paperKey(paper.id, paper.revision);
+        Explanation known;
+        synchronized (recent) {
+            known = recent.get(key(typed, paperKey));
+        }
+        if (known != null) {
+            return known.because(reason);
+        }
         ParsedInterest parsed;
         try {
-            parsed = InterestLanguage.parse(interest == null ? "" : interest);
+            parsed = InterestLanguage.parse(typed);
         } catch (InterestRefused e) {
             String html = Explainer.html(paper.title);
             return new Explanation(reason, paper.title, html, paper.shortAbstract(Explainer.PLAIN_SNIPPET),
@@ -62,8 +73,8 @@ class Explanations {
 
     private Explanation of(ParsedInterest interest, String reason, long paperId, long revision, String title,
                            String abstractText) {
-        String paperKey = paperId + "\u0000" + revision;
-        String key = interest.text() + '\u0000' + paperKey;
+        String paperKey = paperKey(paperId, revision);
+        String key = key(interest.text(), paperKey);
         Explanation known;
         synchronized (recent) {
             known = recent.get(key);
@@ -75,6 +86,14 @@ class Explanations {
             }
         }
         return known.because(reason);
+    }
+
+    private static String paperKey(long paperId, long revision) {
+        return paperId + "\u0000" + revision;
+    }
+
+    private static String key(String interestText, String paperKey) {
+        return interestText + '\u0000' + paperKey;
     }
 
     private Explainer.Text text(String paperKey, String title, String abstractText) {
