@@ -28,7 +28,12 @@ public final class MailSize {
      * {@code n} found by halving, down to none.
      */
     static MailContent largestFitting(MimeMessages messages, IntFunction<MailContent> withFirst, int count) {
-        MailContent all = withFirst.apply(count);
+        return largestFitting(messages, withFirst, count, withFirst.apply(count));
+    }
+
+    /** As {@link #largestFitting(MimeMessages, IntFunction, int)}, with the mail of all {@code count} items made. */
+    static MailContent largestFitting(MimeMessages messages, IntFunction<MailContent> withFirst, int count,
+                                      MailContent all) {
         if (fits(messages, all)) {
             return all;
         }
