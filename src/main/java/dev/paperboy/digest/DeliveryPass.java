@@ -129,12 +129,19 @@ final class DeliveryPass {
                 continue; // taken over by another sender after this one stalled past its lease
             }
             rate.acquire();
-            outcomes.beforeSend();
+            boolean[] held = new boolean[1];
             try {
-                connection.send(prepared.mail());
+                // the in-flight permit is taken at the end of the data: envelope and body go out without one
+                connection.send(prepared.mail(), () -> {
+                    outcomes.beforeSend();
+                    held[0] = true;
+                });
+                if (!held[0]) {
+                    outcomes.beforeSend(); // a way out that did not say when it ended: counted all the same
+                }
                 outcomes.accepted(prepared.claim());
             } catch (MailFailure failure) {
-                outcomes.notAccepted(failed(prepared.claim(), failure));
+                outcomes.notAccepted(failed(prepared.claim(), failure), held[0]);
                 if (failure.kind() == MailFailure.Kind.RECIPIENT_REFUSED) {
                     bounces.refusedAtSend(prepared.claim().digestId(), failure.getMessage()); // not again tomorrow
                 }

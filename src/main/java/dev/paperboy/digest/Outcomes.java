@@ -56,7 +56,10 @@ final class Outcomes implements AutoCloseable {
         writer.start();
     }
 
-    /** Before a send: waits while the node has as many accepted messages not yet recorded as it may. */
+    /**
+     * Just before the relay may accept a message (the end of its data): waits while the node has as many accepted
+     * messages not yet recorded as it may.
+     */
     void beforeSend() {
         if (!inFlight.tryAcquire()) {
             long start = System.nanoTime();
@@ -70,9 +73,14 @@ final class Outcomes implements AutoCloseable {
         queue.add(new Outcome(claim, "sent", null, null, false, true));
     }
 
-    /** The send did not happen or was refused: no permit held any more; the outcome goes in the next group. */
-    void notAccepted(Outcome outcome) {
-        inFlight.release();
+    /**
+     * The send did not happen or was refused: no permit held any more (one was if the message got as far as its end);
+     * the outcome goes in the next group.
+     */
+    void notAccepted(Outcome outcome, boolean heldPermit) {
+        if (heldPermit) {
+            inFlight.release();
+        }
         add(outcome);
     }
 

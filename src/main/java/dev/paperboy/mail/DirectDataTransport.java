@@ -1,5 +1,7 @@
 package dev.paperboy.mail;
 
+import jakarta.mail.Address;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
@@ -20,6 +22,7 @@ final class DirectDataTransport extends SMTPTransport {
     private SmtpData direct;
     private boolean writingDirect;
     private boolean mailFromUnanswered;
+    private Runnable beforeEnd;
 
     DirectDataTransport(Session session) {
         super(session, new URLName("smtp", null, -1, null, null, null));
@@ -48,6 +51,17 @@ final class DirectDataTransport extends SMTPTransport {
     private boolean plain() {
         return !tls && !isSSL() && !session.getDebug()
                 && !Boolean.parseBoolean(session.getProperty("mail.smtp.ssl.enable"));
+    }
+
+    /** Sends a message, running {@code beforeEnd} just before the end of its data (the relay's acceptance) is sent. */
+    void sendMessage(Message message, Address[] recipients, Runnable beforeEnd)
+            throws MessagingException {
+        this.beforeEnd = beforeEnd;
+        try {
+            sendMessage(message, recipients);
+        } finally {
+            this.beforeEnd = null;
+        }
     }
 
     @Override
@@ -98,6 +112,9 @@ final class DirectDataTransport extends SMTPTransport {
         if (writingDirect) {
             writingDirect = false;
             direct.finish(); // ends at a line start, so Angus' own stream (given nothing) adds no line ending
+        }
+        if (beforeEnd != null) {
+            beforeEnd.run(); // until the final dot the relay has accepted nothing
         }
         super.finishData();
     }

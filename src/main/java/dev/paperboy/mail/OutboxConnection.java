@@ -1,6 +1,7 @@
 package dev.paperboy.mail;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
 
@@ -16,9 +17,11 @@ final class OutboxConnection implements MailConnection {
     }
 
     @Override
-    public void send(MailContent mail) throws MailFailure {
+    public void send(MailContent mail, Runnable beforeEnd) throws MailFailure {
         try {
-            outbox.write(messages.compose(mail), mail.kind());
+            MimeMessage message = messages.compose(mail);
+            beforeEnd.run();
+            outbox.write(message, mail.kind());
         } catch (MessagingException e) {
             throw new MailFailure("cannot build the message: " + e.getMessage(), MailFailure.Kind.UNSENDABLE, e);
         } catch (IOException e) {

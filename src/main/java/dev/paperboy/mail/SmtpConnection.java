@@ -27,7 +27,8 @@ final class SmtpConnection implements MailConnection {
     }
 
     @Override
-    public void send(MailContent mail) throws MailFailure {
+    public void send(MailContent mail, Runnable beforeEnd) throws MailFailure {
+        Runnable once = new Once(beforeEnd);
         MimeMessage message;
         try {
             message = messages.compose(mail);
@@ -36,7 +37,7 @@ final class SmtpConnection implements MailConnection {
         }
         try {
             try {
-                connected().sendMessage(message, message.getAllRecipients());
+                connected().sendMessage(message, message.getAllRecipients(), once);
             } catch (MessagingException e) {
                 if (!carried || transport == null || !transport.lastMailFromUnanswered()) {
                     throw e;
@@ -45,7 +46,7 @@ final class SmtpConnection implements MailConnection {
                 // this one reached it, so it goes once more on a new connection
                 LOG.debugf("the relay closed the SMTP connection; reconnecting: %s", e.getMessage());
                 closeQuietly();
-                connected().sendMessage(message, message.getAllRecipients());
+                connected().sendMessage(message, message.getAllRecipients(), once);
             }
             carried = true;
         } catch (MessagingException e) {
@@ -122,6 +123,24 @@ final class SmtpConnection implements MailConnection {
             transport = null;
         }
         carried = false;
+    }
+
+    /** Runs its task the first time only (a message sent again on a new connection ends once in all). */
+    private static final class Once implements Runnable {
+        private Runnable task;
+
+        Once(Runnable task) {
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            if (task != null) {
+                Runnable first = task;
+                task = null;
+                first.run();
+            }
+        }
     }
 
     /** Where and how to reach the relay. */
