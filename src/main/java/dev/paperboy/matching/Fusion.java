@@ -54,6 +54,13 @@ final class Fusion {
      * of a best paper that matches both in words and in meaning, and such papers are what meaning is for.
      */
     static final float CLOSE_IN_MEANING = 0.75f;
+    /**
+     * The share of the best an interest with alternatives ({@code survey OR review}) asks, instead of
+     * {@link #RELATIVE}, of a paper above the window's mean in meaning: its BM25 adds up the alternatives a paper has,
+     * so its best paper is often one with several, while a paper with one has all that was asked and half that score.
+     * Any value from 0.25 to 0.35 gives the 100 open judged interests the same digests (BENCHMARKS.md, session 14).
+     */
+    static final float ALTERNATIVES_RELATIVE = 0.35f;
 
     /**
      * How much the raw cosine weighs against the words in the order of the papers the fusion brings
@@ -129,7 +136,8 @@ final class Fusion {
         int passing = admit(sides, interest.parsed.strict(), from, to, lexicalWeight, threshold, floor, otherWords,
                 ordinals, scores);
         if (cut) {
-            passing = closeToBest(ordinals, scores, passing, lexicalWeight < 1 ? cosines : null, mean, scale);
+            passing = closeToBest(ordinals, scores, passing, lexicalWeight < 1 ? cosines : null, mean, scale,
+                    hasAlternatives(interest) ? ALTERNATIVES_RELATIVE : RELATIVE);
         }
         if (ordered) {
             reorder(sides, ordinals, scores, passing);
@@ -182,20 +190,33 @@ final class Fusion {
         }
     }
 
+    /** Whether some words of the interest are alternatives of each other (OR), outside what it excludes. */
+    static boolean hasAlternatives(InterestQuery interest) {
+        for (int group : interest.groups) {
+            if (group >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Keeps, in place, those of the first {@code passing} papers that reach {@link #RELATIVE} of the best or are
-     * {@link #CLOSE_IN_MEANING} (their cosine normalized by {@code mean} and {@code scale}); how many.
+     * {@link #CLOSE_IN_MEANING} (their cosine normalized by {@code mean} and {@code scale}), or reach
+     * {@code alternatives} of the best with a cosine above the window's mean; how many.
      */
     private static int closeToBest(int[] ordinals, float[] scores, int passing, float[] cosines, float mean,
-                                   float scale) {
+                                   float scale, float alternatives) {
         float best = 0;
         for (int i = 0; i < passing; i++) {
             best = Math.max(best, scores[i]);
         }
         int kept = 0;
         for (int i = 0; i < passing; i++) {
+            float cosine = cosines == null ? 0 : cosines[ordinals[i]];
             if (scores[i] >= RELATIVE * best
-                    || cosines != null && normalized(cosines[ordinals[i]], mean, scale) >= CLOSE_IN_MEANING) {
+                    || cosines != null && (normalized(cosine, mean, scale) >= CLOSE_IN_MEANING
+                    || scores[i] >= alternatives * best && cosine > mean)) {
                 ordinals[kept] = ordinals[i];
                 scores[kept++] = scores[i];
             }

@@ -169,6 +169,63 @@ class FusionTest {
         assertTrue(share[1] > 0 && share[1] < 0.75f, "tidal without turbines: " + share[1]);
     }
 
+    @Test
+    void aPaperWithOneOfTheAlternativesIsNotCutAgainstOneWithSeveral() throws InterestRefused {
+        // Paper 1 says both alternatives: its BM25 adds them up. Paper 2 says one and is about it (above the window's
+        // mean in meaning, not close enough to stay for that alone); paper 3 says both in its title and is far from it
+        // in meaning, below the window's mean.
+        List<WindowPaper> papers = new ArrayList<>();
+        papers.add(paper(1, "A survey and a review", "We survey the field and review it.", direction(0.7, 2)));
+        papers.add(paper(2, "A review of tidal turbines", "We review what tidal turbines deliver in strong sea currents.",
+                direction(0.42, 3)));
+        papers.add(paper(3, "Harbours: a survey and a review", "Breakwaters protect ships in port.",
+                direction(-0.5, 4)));
+        meadows(papers, 4, 10, -0.2, MEADOW);
+        PaperIndex index = new PaperIndex(papers);
+        InterestQuery either = new InterestQuery(InterestLanguage.parse("survey OR review"), INTEREST);
+        assertTrue(Fusion.hasAlternatives(either), "survey OR review has alternatives");
+        float[] fused = fused(index, either);
+        for (int paper : new int[] {2, 3}) {
+            float share = fused[paper - 1] / fused[0];
+            assertTrue(fused[paper - 1] >= Fusion.THRESHOLD && share < Fusion.RELATIVE
+                    && share >= Fusion.ALTERNATIVES_RELATIVE, "paper " + paper + " at " + share + " of the best");
+        }
+        InterestHits hits = Fusion.score(index, 0, index.size(), List.of(either), Fusion.THRESHOLD).get(0);
+        assertEquals(Set.of(1L, 2L), Set.copyOf(ids(index, hits)),
+                "the review of tidal turbines has all that was asked; the harbours' paper is not about it");
+
+        // Without alternatives, or with them only in what is excluded, half of the best is asked as before.
+        InterestQuery one = new InterestQuery(InterestLanguage.parse("review"), INTEREST);
+        assertTrue(!Fusion.hasAlternatives(one) && !Fusion.hasAlternatives(
+                new InterestQuery(InterestLanguage.parse("review NOT (survey OR harbour)"), INTEREST)),
+                "an OR inside what is excluded offers no alternatives");
+    }
+
+    /** Each paper's fused score for this interest, before the threshold and the cut. */
+    private static float[] fused(PaperIndex index, InterestQuery interest) {
+        int n = index.size();
+        float[] bm25 = index.lexicalScores(interest);
+        float best = 0;
+        for (float s : bm25) {
+            best = Math.max(best, s);
+        }
+        float[] coverage = Coverage.of(index, interest, new int[n], new int[n]);
+        float[] cosines = index.cosines(interest.vector, 0, n);
+        float mean = index.meanCosine(interest.vector, 0, n);
+        float max = -1;
+        for (float c : cosines) {
+            max = Math.max(max, c);
+        }
+        float scale = Math.max(max, Fusion.STRONG_COSINE) - mean;
+        float w = Fusion.lexicalWeight(interest);
+        float[] fused = new float[n];
+        for (int i = 0; i < n; i++) {
+            float semantic = Math.min(1f, Math.max(0f, (cosines[i] - mean) / scale));
+            fused[i] = w * Fusion.lexical(bm25[i], best, coverage[i]) + (1 - w) * semantic;
+        }
+        return fused;
+    }
+
     private static float score(InterestHits hits, long id) {
         for (int j = 0; j < hits.size(); j++) {
             if (hits.ordinals[j] == id - 1) {

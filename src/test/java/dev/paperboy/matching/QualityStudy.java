@@ -127,10 +127,12 @@ final class QualityStudy {
         double sd = Math.sqrt(var / n);
         for (int i = 0; CSV != null && i < n; i++) {
             long id = index.paper(i).id();
-            CSV.printf("%s\t%s\t%d\t%b\t%d\t%b\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%s\t%d\t%.4f%n", set,
+            CSV.printf("%s\t%s\t%d\t%b\t%d\t%b\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%s\t%d\t%.4f\t%s\t%d\t%d\t%.4f%n", set,
                     interest.text().replace('\t', ' '), interest.units.size(), interest.parsed.strict(),
                     grades.getOrDefault(id, 0), sent.contains(id), cosRank[i], cos == null ? 0 : cos[i], mean, sd,
-                    Fusion.lexical(bm25[i], best, coverage[i]), coverage[i], score[i], why[i], i, max);
+                    Fusion.lexical(bm25[i], best, coverage[i]), coverage[i], score[i], why[i], i, max,
+                    index.paper(i).title().replace('\t', ' '), Integer.bitCount(t[i]),
+                    Integer.bitCount(a[i]), best > 0 ? bm25[i] / best : 0);
         }
         List<Integer> shown = new ArrayList<>();
         for (int r = 0; r < n; r++) {

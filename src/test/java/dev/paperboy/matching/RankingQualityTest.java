@@ -35,16 +35,18 @@ class RankingQualityTest {
         // Session 7's rule for descriptions said in words (OtherWords) raised the held-out and blind sets' precision,
         // 0.64 to 0.70 and 0.56 to 0.61; alternatives counted as one (Coverage) the second blind set's recall, 0.47
         // to 0.53.
+        // Session 14's lower cut for a paper with one of an interest's alternatives (Fusion.ALTERNATIVES_RELATIVE)
+        // raised the recall of the held-out, blind and second blind sets: 0.72 to 0.78, 0.76 to 0.79, 0.53 to 0.55.
         RankingQuality.Figures heldOut = open.only(RankingQuality.HELD_OUT).measure("fusion", RankingQuality.FUSED);
-        assertTrue(heldOut.ndcg() >= 0.87 && heldOut.precision() >= 0.68 && heldOut.recall() >= 0.7,
+        assertTrue(heldOut.ndcg() >= 0.87 && heldOut.precision() >= 0.68 && heldOut.recall() >= 0.75,
                 heldOut.toString());
         // Read per interest since session 6. Session 11's rule for a few keywords said in words (OtherWords) raised
         // the blind sets' precision, 0.61 to 0.69 (blind) and 0.43 to 0.47 (second blind).
         RankingQuality.Figures blind = open.only(RankingQuality.BLIND).measure("fusion", RankingQuality.FUSED);
-        assertTrue(blind.ndcg() >= 0.85 && blind.precision() >= 0.68 && blind.recall() >= 0.75, blind.toString());
+        assertTrue(blind.ndcg() >= 0.85 && blind.precision() >= 0.68 && blind.recall() >= 0.78, blind.toString());
         // Read per interest since session 7.
         RankingQuality.Figures blind2 = open.only(RankingQuality.BLIND2).measure("fusion", RankingQuality.FUSED);
-        assertTrue(blind2.ndcg() >= 0.72 && blind2.precision() >= 0.46 && blind2.recall() >= 0.52, blind2.toString());
+        assertTrue(blind2.ndcg() >= 0.72 && blind2.precision() >= 0.46 && blind2.recall() >= 0.55, blind2.toString());
         // Read per interest since session 8.
         RankingQuality.Figures blind3 = open.only(RankingQuality.BLIND3).measure("fusion", RankingQuality.FUSED);
         assertTrue(blind3.ndcg() >= 0.66 && blind3.precision() >= 0.42 && blind3.recall() >= 0.57, blind3.toString());
