@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,10 @@ public class PaperVectors {
         return missing.size();
     }
 
-    private Map<Long, float[]> embedAndStore(List<Text> papers) {
+    private Map<Long, float[]> embedAndStore(List<Text> unordered) {
+        // written in id order, the order in which an import locks papers: each row's foreign key locks its paper
+        // (FOR KEY SHARE) until the batch commits, and in another order an import and a batch could wait on each other
+        List<Text> papers = unordered.stream().sorted(Comparator.comparingLong(Text::id)).toList();
         List<float[]> computed = embedder.embedAll(papers.stream()
                 .map(p -> MiniLm.paperText(p.title(), p.abstractText())).toList());
         Map<Long, float[]> vectors = new HashMap<>();
