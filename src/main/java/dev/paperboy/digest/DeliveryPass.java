@@ -129,19 +129,17 @@ final class DeliveryPass {
                 continue; // taken over by another sender after this one stalled past its lease
             }
             rate.acquire();
-            boolean[] held = new boolean[1];
+            long[] endOfData = new long[1]; // when the permit was taken; 0 while none is held
             try {
                 // the in-flight permit is taken at the end of the data: envelope and body go out without one
-                connection.send(prepared.mail(), () -> {
-                    outcomes.beforeSend();
-                    held[0] = true;
-                });
-                if (!held[0]) {
-                    outcomes.beforeSend(); // a way out that did not say when it ended: counted all the same
+                connection.send(prepared.mail(), () -> endOfData[0] = outcomes.beforeSend());
+                if (endOfData[0] == 0) {
+                    // a way out that did not say when it ended: counted all the same
+                    endOfData[0] = outcomes.beforeSend();
                 }
-                outcomes.accepted(prepared.claim());
+                outcomes.accepted(prepared.claim(), endOfData[0]);
             } catch (MailFailure failure) {
-                outcomes.notAccepted(failed(prepared.claim(), failure), held[0]);
+                outcomes.notAccepted(failed(prepared.claim(), failure), endOfData[0] != 0);
                 if (failure.kind() == MailFailure.Kind.RECIPIENT_REFUSED) {
                     bounces.refusedAtSend(prepared.claim().digestId(), failure.getMessage()); // not again tomorrow
                 }

@@ -40,7 +40,10 @@ final class Outcomes implements AutoCloseable {
 
     private final AgroalDataSource dataSource;
     private final Semaphore inFlight;
-    private final BlockingQueue<Outcome> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<PermitLife.Queued> queue = new LinkedBlockingQueue<>();
+    private final PermitLife life = new PermitLife();
+    private long sqlDoneAt;
+    private long committedAt;
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicLong waitedNanos = new AtomicLong();
     private long groups;
@@ -58,19 +61,23 @@ final class Outcomes implements AutoCloseable {
 
     /**
      * Just before the relay may accept a message (the end of its data): waits while the node has as many accepted
-     * messages not yet recorded as it may.
+     * messages not yet recorded as it may; returns when the permit was taken (System.nanoTime).
      */
-    void beforeSend() {
+    long beforeSend() {
         if (!inFlight.tryAcquire()) {
             long start = System.nanoTime();
             inFlight.acquireUninterruptibly();
-            waitedNanos.addAndGet(System.nanoTime() - start);
+            long now = System.nanoTime();
+            waitedNanos.addAndGet(now - start);
+            return now;
         }
+        return System.nanoTime();
     }
 
     /** The relay accepted the message: recorded as sent in the next group, and its permit freed then. */
-    void accepted(Claims.Claim claim) {
-        queue.add(new Outcome(claim, "sent", null, null, false, true));
+    void accepted(Claims.Claim claim, long endOfData) {
+        queue.add(new PermitLife.Queued(new Outcome(claim, "sent", null, null, false, true), endOfData,
+                System.nanoTime()));
     }
 
     /**
@@ -85,7 +92,7 @@ final class Outcomes implements AutoCloseable {
     }
 
     void add(Outcome outcome) {
-        queue.add(outcome);
+        queue.add(new PermitLife.Queued(outcome, 0, 0));
     }
 
     int sent() {
@@ -106,14 +113,15 @@ final class Outcomes implements AutoCloseable {
             LOG.infof("Delivery pass: %d sent, outcomes written in %d groups taking %d ms; senders waited %d ms in"
                     + " all for in-flight permits", sent.get(), groups, writingNanos / 1_000_000,
                     waitedNanos.get() / 1_000_000);
+            LOG.debug(life);
         }
     }
 
     private void write() {
         while (!closing || !queue.isEmpty()) {
-            List<Outcome> group = new ArrayList<>();
+            List<PermitLife.Queued> group = new ArrayList<>();
             try {
-                Outcome first = queue.poll(20, TimeUnit.MILLISECONDS);
+                PermitLife.Queued first = queue.poll(20, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -122,14 +130,20 @@ final class Outcomes implements AutoCloseable {
                 continue;
             }
             queue.drainTo(group, LARGEST_GROUP - 1);
+            life.picked(group, 0);
             gather(group);
             long start = System.nanoTime();
             try {
-                sent.addAndGet(record(group));
+                sent.addAndGet(record(group.stream().map(PermitLife.Queued::outcome).toList()));
             } finally {
+                int held = (int) group.stream().filter(q -> q.outcome().accepted()).count();
+                if (held > 0) {
+                    inFlight.release(held);
+                }
+                long released = System.nanoTime();
+                life.written(start, sqlDoneAt, committedAt, released);
                 groups++;
-                writingNanos += System.nanoTime() - start;
-                group.stream().filter(Outcome::accepted).forEach(o -> inFlight.release());
+                writingNanos += released - start;
             }
         }
     }
@@ -138,7 +152,7 @@ final class Outcomes implements AutoCloseable {
      * Lets a group grow for a few milliseconds, fewer commits for the same outcomes (each commit is a WAL flush and a
      * round trip or three), but not once every in-flight permit is held: then the senders wait for this group.
      */
-    private void gather(List<Outcome> group) {
+    private void gather(List<PermitLife.Queued> group) {
         long deadline = System.nanoTime() + GATHER_NANOS;
         while (!closing && group.size() < LARGEST_GROUP && inFlight.availablePermits() > 0) {
             long left = deadline - System.nanoTime();
@@ -146,10 +160,13 @@ final class Outcomes implements AutoCloseable {
                 return;
             }
             try {
-                Outcome next = queue.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
+                PermitLife.Queued next = queue.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(1)),
+                        TimeUnit.NANOSECONDS);
                 if (next != null) {
+                    int from = group.size();
                     group.add(next);
                     queue.drainTo(group, LARGEST_GROUP - group.size());
+                    life.picked(group, from);
                 }
             } catch (InterruptedException e) {
                 return;
@@ -226,7 +243,9 @@ final class Outcomes implements AutoCloseable {
                     free.executeUpdate();
                 }
             }
+            sqlDoneAt = System.nanoTime();
             connection.commit();
+            committedAt = System.nanoTime();
         }
         return sentNow;
     }
