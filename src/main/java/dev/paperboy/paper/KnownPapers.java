@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +25,7 @@ final class KnownPapers {
     enum Outcome { ADDED, UPDATED, DUPLICATE }
 
     private static final String SELECT = "select id, " + PaperRows.COLUMNS + " from paper"
-            + " where external_id = any(?) or title_key = any(?) order by id for update";
+            + " where external_id = any(?) or title_key = any(?) order by id for no key update";
 
     private final Map<String, Paper> byExternalId = new HashMap<>();
     private final Map<String, Paper> byTitleKey = new HashMap<>();
@@ -34,6 +35,9 @@ final class KnownPapers {
     /**
      * The stored papers that share an id or a title key with any of {@code incoming}, locked (in id order, so two
      * imports never wait on each other in a circle) so that a concurrent import's change is read, not overwritten.
+     * The lock is the one an update that keeps the row's keys takes: rows that only point at a paper (its vector,
+     * feedback, a digest's papers) check their foreign key under a key-share lock, which it does not block, so
+     * those writers and an import never wait on each other, in whatever order either takes its papers.
      */
     static KnownPapers load(Connection connection, Collection<Paper> incoming) throws SQLException {
         KnownPapers known = new KnownPapers();
@@ -146,7 +150,9 @@ final class KnownPapers {
     /** Writes the new papers and the changed ones; the number of new ones another import stored first. */
     int write(Connection connection, String source) throws SQLException {
         int lost = PaperRows.insert(connection, inserts, source);
-        PaperRows.update(connection, updates);
+        // in id order, like the lock: a later version's new title changes a key, so its update waits for the
+        // papers' key-share holders, and a holder that also goes in id order cannot wait on it in a circle
+        PaperRows.update(connection, updates.stream().sorted(Comparator.comparing((Paper p) -> p.id)).toList());
         return lost;
     }
 }

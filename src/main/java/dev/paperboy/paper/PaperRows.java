@@ -12,12 +12,20 @@ import java.util.Collection;
 /** The paper table as plain JDBC: rows read into {@link Paper}s, and papers written in batches. */
 final class PaperRows {
 
-    static final String COLUMNS = "external_id, title_key, title, abstract, authors, categories, url, published,"
-            + " version, upvotes, primary_category, updated, pdf_url";
+    /** The columns with a unique index: a row whose update names them is locked against foreign key checks. */
+    private static final String KEYS = "external_id, title_key";
+    private static final String CONTENT = "title, abstract, authors, categories, url, published, version, upvotes,"
+            + " primary_category, updated, pdf_url";
+    static final String COLUMNS = KEYS + ", " + CONTENT;
     private static final String INSERT = "insert into paper (" + COLUMNS + ", source)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
-    private static final String UPDATE = "update paper set (" + COLUMNS + ")"
-            + " = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) where id = ?";
+    private static final String UPDATE = "update paper set (" + CONTENT + ")"
+            + " = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) where id = ?";
+    // Naming a key column in an update (with paper's before-update triggers) takes the row lock that waits for
+    // every foreign key check on the paper (its vector, a digest's papers), so keys are set apart and only where
+    // they differ: the rows that keep theirs are never matched, never locked that way.
+    private static final String REKEY = "update paper set (" + KEYS + ") = (?, ?)"
+            + " where id = ? and (" + KEYS + ") is distinct from (?, ?)";
 
     private PaperRows() {
     }
@@ -64,22 +72,36 @@ final class PaperRows {
         if (papers.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+        try (PreparedStatement update = connection.prepareStatement(UPDATE);
+             PreparedStatement rekey = connection.prepareStatement(REKEY)) {
             for (Paper paper : papers) {
-                int i = setCommon(connection, update, paper, 1);
+                int i = setContent(connection, update, paper, 1);
                 update.setLong(i, paper.id);
                 update.addBatch();
+                rekey.setString(1, paper.externalId);
+                rekey.setString(2, paper.titleKey);
+                rekey.setLong(3, paper.id);
+                rekey.setString(4, paper.externalId);
+                rekey.setString(5, paper.titleKey);
+                rekey.addBatch();
             }
             update.executeBatch();
+            rekey.executeBatch();
         }
     }
 
     /** Sets the {@link #COLUMNS} from {@code first} on; returns the next parameter index. */
     private static int setCommon(Connection connection, PreparedStatement statement, Paper paper, int first)
             throws SQLException {
+        statement.setString(first, paper.externalId);
+        statement.setString(first + 1, paper.titleKey);
+        return setContent(connection, statement, paper, first + 2);
+    }
+
+    /** Sets the {@link #CONTENT} columns from {@code first} on; returns the next parameter index. */
+    private static int setContent(Connection connection, PreparedStatement statement, Paper paper, int first)
+            throws SQLException {
         int i = first;
-        statement.setString(i++, paper.externalId);
-        statement.setString(i++, paper.titleKey);
         statement.setString(i++, paper.title);
         statement.setString(i++, paper.abstractText);
         statement.setArray(i++, connection.createArrayOf("text", paper.authors));

@@ -30,6 +30,9 @@ class PaperImportTest {
         assertEquals(List.of(3, 3, 0, 0, 0), counts(run.postFixture("application/atom+xml", "arxiv-api.atom")));
         // RSS: one new paper, the API's 2611.04417v2 cross-listed (a duplicate), 2611.05522 replaced by v2 (an update)
         assertEquals(List.of(3, 1, 1, 1, 0), counts(run.postFixture("application/rss+xml", "arxiv-rss.xml")));
+        Paper revisited = run.paper("2611.05522");
+        assertEquals("[" + run.marker + "] Café Scheduling & the \"Naïve\" Baseline, Revisited", revisited.title);
+        assertTrue(revisited.titleKey.endsWith("revisited"), "a new version's title is the paper's key: " + revisited.titleKey);
         // OAI-PMH: the deleted record is no paper; hep-th/9901001 is the API's hep-th/9901001v3
         assertEquals(List.of(2, 1, 0, 1, 0), counts(run.postFixture("application/xml", "oai-arxiv.xml")));
         // Hugging Face: 2611.04417 again, a new paper, and one without a summary
