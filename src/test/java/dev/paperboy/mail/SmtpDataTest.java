@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A message's DATA written by {@link SmtpData} is, byte for byte, what Angus' SMTPOutputStream writes for it. */
 class SmtpDataTest {
@@ -53,6 +54,25 @@ class SmtpDataTest {
         data.finish();
         assertArrayEquals("first\r\nno line end\r\n..second\r\n".getBytes(StandardCharsets.US_ASCII),
                 socket.toByteArray());
+    }
+
+    @Test
+    void theFirstLineEndIsFoundWhateverTheBytesAroundIt() {
+        byte[] near = {'\r', '\n', 0, 1, 0x0B, 0x0C, 0x0E, 0x7F, (byte) 0x80, (byte) 0x8A, (byte) 0x8D, (byte) 0xFF, 'a'};
+        Random random = new Random(7);
+        for (int n = 0; n < 2000; n++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = random.nextInt(4) == 0 ? near[random.nextInt(2)] : near[2 + random.nextInt(near.length - 2)];
+            }
+            int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length + 1);
+            int end = from + random.nextInt(bytes.length - from + 1);
+            int expected = from;
+            while (expected < end && bytes[expected] != '\r' && bytes[expected] != '\n') {
+                expected++;
+            }
+            assertEquals(expected, SmtpData.lineEnd(bytes, from, end));
+        }
     }
 
     private static byte[] angus(byte[] message, Random cuts) throws IOException {
