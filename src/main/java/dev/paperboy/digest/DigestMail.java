@@ -42,8 +42,9 @@ class DigestMail {
         // Gmail clips a mail past ~102 KB and hides its footer: the papers that do not fit are left to the web page
         // and the subscriber's own number of papers (5 to 30) is the most it shows: all of them are on the page
         DigestView theirs = view.papers().size() > subscriber.papers ? view.firstPapers(subscriber.papers) : view;
-        return gateway.largestFitting(shown -> content(digest, subscriber, theirs.firstPapers(shown), pieces),
-                theirs.papers().size());
+        int count = theirs.papers().size();
+        return gateway.fitting(content(digest, subscriber, theirs.firstPapers(count), pieces),
+                shown -> content(digest, subscriber, theirs.firstPapers(shown), pieces), count);
     }
 
     private MailContent content(Digest digest, Subscriber subscriber, DigestView view, boolean pieces) {
