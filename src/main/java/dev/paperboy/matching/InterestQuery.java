@@ -18,8 +18,9 @@ import java.util.function.BiFunction;
 
 /**
  * One interest ready to rank papers: its parsed query moved from the language's text field onto the paper's title
- * (boosted) and abstract, the words as a phrase ranked higher when it is a plain list of words, the words and
- * phrases it asks for one by one (to tell how much of it a paper covers, and where), and its vector.
+ * (boosted) and abstract, its alternatives (OR) scored as the best of them, the words as a phrase ranked higher
+ * when it is a plain list of words, the words and phrases it asks for one by one (to tell how much of it a paper
+ * covers, and where), and its vector.
  */
 final class InterestQuery {
 
@@ -58,8 +59,9 @@ final class InterestQuery {
         this.parsed = parsed;
         this.forIndex = forIndex;
         this.vector = parsed.meaning().isEmpty() ? null : vector;
-        Query onPapers = onFields(parsed.query(), true, true, terms);
-        this.lexical = parsed.strict() ? onPapers : withPhrase(parsed.query(), onPapers, terms);
+        Query asked = Alternatives.asBest(parsed);
+        Query onPapers = onFields(asked, true, true, terms);
+        this.lexical = parsed.strict() ? onPapers : withPhrase(asked, onPapers, terms);
         List<Query> units = new ArrayList<>();
         List<String> typed = new ArrayList<>();
         List<Integer> groups = new ArrayList<>();
@@ -108,6 +110,10 @@ final class InterestQuery {
         }
         if (query instanceof BoostQuery boost) {
             return new BoostQuery(onFields(boost.getQuery(), title, abstracts, terms), boost.getBoost());
+        }
+        if (query instanceof DisjunctionMaxQuery best) {
+            return new DisjunctionMaxQuery(best.getDisjuncts().stream()
+                    .map(q -> onFields(q, title, abstracts, terms)).toList(), best.getTieBreakerMultiplier());
         }
         return query;
     }

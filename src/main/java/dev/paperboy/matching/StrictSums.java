@@ -139,9 +139,11 @@ final class StrictSums {
 
     /** A disjunction max: the best score plus the tie-breaker times the others, summed in double. */
     private Sparse best(DisjunctionMaxQuery disjunction) {
-        if (disjunction.getDisjuncts().size() < 2 || disjunction.getTieBreakerMultiplier() >= 1
-                || !disjunction.getDisjuncts().stream().allMatch(LuceneRewrites::leafShape)) {
+        if (disjunction.getDisjuncts().size() < 2 || disjunction.getTieBreakerMultiplier() >= 1) {
             return null;
+        }
+        if (!disjunction.getDisjuncts().stream().allMatch(LuceneRewrites::leafShape)) {
+            return bestOfGroups(disjunction);
         }
         float[] max = new float[index.size()];
         double[] others = new double[index.size()];
@@ -157,6 +159,39 @@ final class StrictSums {
                     max[o] = score;
                 } else {
                     others[o] += score;
+                }
+            }
+        }
+        double tie = disjunction.getTieBreakerMultiplier();
+        float[] scores = new float[index.size()];
+        for (int o = 0; o < index.size(); o++) {
+            if (matched[o]) {
+                scores[o] = (float) (max[o] + others[o] * tie);
+            }
+        }
+        return new Sparse(matched, scores);
+    }
+
+    /** A disjunction max of groups (the sides of an OR): the same arithmetic over each side's scores. */
+    private Sparse bestOfGroups(DisjunctionMaxQuery disjunction) {
+        float[] max = new float[index.size()];
+        double[] others = new double[index.size()];
+        boolean[] matched = new boolean[index.size()];
+        for (Query disjunct : disjunction.getDisjuncts()) {
+            Sparse part = of(disjunct);
+            if (part == null) {
+                return null;
+            }
+            for (int o = 0; o < index.size(); o++) {
+                if (part.matched[o]) {
+                    matched[o] = true;
+                    float score = part.scores[o];
+                    if (score >= max[o]) {
+                        others[o] += max[o];
+                        max[o] = score;
+                    } else {
+                        others[o] += score;
+                    }
                 }
             }
         }
