@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * per window: with a thousand papers, building a query's weights and scorers cost more than scoring them, and the
  * interests of a run share their words. The arithmetic is Lucene's own (a disjunction max is the best score plus the
  * tie-breaker times the others, summed in double; a disjunction sums its clauses in double, nested ones flattened
- * into one, as Lucene rewrites them), so the scores are the same floats; required and excluded clauses are added up
+ * into one, as Lucene rewrites them; a group of alternatives is the best of its sides, each a disjunction max, as
+ * {@link Alternatives} writes it), so the scores are the same floats; required and excluded clauses are added up
  * by {@link StrictSums}; a repeated clause is one with its boost times the number of times it is written, as Lucene
  * merges them.
  */
@@ -42,6 +43,8 @@ final class LexicalSums {
         final float[] max;
         final double[] others;
         final int[] touched;
+        final float[] sideBest;
+        final int[] sideTouched;
 
         Scratch(int n) {
             sum = new double[n];
@@ -49,6 +52,8 @@ final class LexicalSums {
             max = new float[n];
             others = new double[n];
             touched = new int[n];
+            sideBest = new float[n];
+            sideTouched = new int[n];
         }
     }
 
@@ -70,20 +75,79 @@ final class LexicalSums {
             return strict.scores(query); // required or excluded clauses, or only a filter
         }
         List<Query> clauses = LuceneRewrites.merged(written);
-        List<List<Leaf>> disjuncts = new ArrayList<>(clauses.size()); // searched first: nothing throws midway below
+        if (clauses == null) {
+            return strict.scores(query); // a group of alternatives written twice
+        }
+        List<List<List<Leaf>>> sides = new ArrayList<>(clauses.size()); // searched first: nothing throws midway below
         for (Query clause : clauses) {
-            disjuncts.add(((DisjunctionMaxQuery) clause).getDisjuncts().stream().map(this::leaf).toList());
+            sides.add(sides((DisjunctionMaxQuery) clause).stream()
+                    .map(side -> side.getDisjuncts().stream().map(this::leaf).toList()).toList());
         }
         Scratch work = scratch.get();
         int matches = 0;
         for (int c = 0; c < clauses.size(); c++) {
-            int count = 0;
-            for (Leaf leaf : disjuncts.get(c)) {
-                count = best(leaf, work, count);
+            List<DisjunctionMaxQuery> written1 = sides((DisjunctionMaxQuery) clauses.get(c));
+            if (written1.size() == 1) {
+                int count = 0;
+                for (Leaf leaf : sides.get(c).get(0)) {
+                    count = best(leaf, work, count);
+                }
+                matches = add(work, count, written1.get(0).getTieBreakerMultiplier(), matches);
+                continue;
             }
-            matches = add(work, count, ((DisjunctionMaxQuery) clauses.get(c)).getTieBreakerMultiplier(), matches);
+            int reached = 0;
+            for (int s = 0; s < written1.size(); s++) {
+                int count = 0;
+                for (Leaf leaf : sides.get(c).get(s)) {
+                    count = best(leaf, work, count);
+                }
+                reached = side(work, count, written1.get(s).getTieBreakerMultiplier(), reached);
+            }
+            matches = addBest(work, reached, matches);
         }
         return scores(work, matches);
+    }
+
+    /** A clause's sides: itself for a word or phrase on both fields, each alternative for a group of alternatives. */
+    private static List<DisjunctionMaxQuery> sides(DisjunctionMaxQuery clause) {
+        return clause.getDisjuncts().iterator().next() instanceof DisjunctionMaxQuery
+                ? clause.getDisjuncts().stream().map(d -> (DisjunctionMaxQuery) d).toList() : List.of(clause);
+    }
+
+    /** One alternative's disjunction max into the group's best per paper; the papers the group reached (after). */
+    private static int side(Scratch work, int count, double tie, int reached) {
+        float[] max = work.max;
+        double[] others = work.others;
+        int[] touched = work.touched;
+        float[] best = work.sideBest;
+        for (int t = 0; t < count; t++) {
+            int o = touched[t];
+            float score = (float) (max[o] + others[o] * tie);
+            if (best[o] == 0) {
+                work.sideTouched[reached++] = o;
+            }
+            best[o] = Math.max(best[o], score);
+            max[o] = 0;
+            others[o] = 0;
+        }
+        return reached;
+    }
+
+    /** A group of alternatives' best (its disjunction max, no tie-breaker) added to each paper it reached. */
+    private static int addBest(Scratch work, int reached, int matches) {
+        double[] sum = work.sum;
+        int[] matched = work.matched;
+        float[] best = work.sideBest;
+        int[] touched = work.sideTouched;
+        for (int t = 0; t < reached; t++) {
+            int o = touched[t];
+            if (sum[o] == 0) {
+                matched[matches++] = o;
+            }
+            sum[o] += best[o];
+            best[o] = 0;
+        }
+        return matches;
     }
 
     /**
@@ -160,13 +224,18 @@ final class LexicalSums {
                 || disjunction.getTieBreakerMultiplier() >= 1) {
             return false; // Lucene rewrites the last two into other queries
         }
-        for (Query disjunct : disjunction.getDisjuncts()) {
-            if (!LuceneRewrites.leafShape(disjunct)) {
-                return false;
-            }
+        if (!onBothFields(disjunction) && !(disjunction.getTieBreakerMultiplier() == 0
+                && disjunction.getDisjuncts().stream().allMatch(d -> d instanceof DisjunctionMaxQuery side
+                && side.getDisjuncts().size() >= 2 && side.getTieBreakerMultiplier() < 1 && onBothFields(side)))) {
+            return false;
         }
         into.add(query);
         return true;
+    }
+
+    /** A disjunction max of words and phrases (a word or phrase on the title and the abstract). */
+    private static boolean onBothFields(DisjunctionMaxQuery disjunction) {
+        return disjunction.getDisjuncts().stream().allMatch(LuceneRewrites::leafShape);
     }
 
     /** A word's or phrase's scores (as boosted), searched once; a phrase whose words no paper has together is none. */
