@@ -145,38 +145,19 @@ final class StrictSums {
         if (!disjunction.getDisjuncts().stream().allMatch(LuceneRewrites::leafShape)) {
             return bestOfGroups(disjunction);
         }
-        float[] max = new float[index.size()];
-        double[] others = new double[index.size()];
-        boolean[] matched = new boolean[index.size()];
+        Best best = new Best(index.size());
         for (Query disjunct : disjunction.getDisjuncts()) {
             LexicalSums.Leaf leaf = leaves.apply(disjunct);
             for (int i = 0; i < leaf.ordinals().length; i++) {
-                int o = leaf.ordinals()[i];
-                float score = leaf.scores()[i];
-                matched[o] = true;
-                if (score >= max[o]) {
-                    others[o] += max[o];
-                    max[o] = score;
-                } else {
-                    others[o] += score;
-                }
+                best.add(leaf.ordinals()[i], leaf.scores()[i]);
             }
         }
-        double tie = disjunction.getTieBreakerMultiplier();
-        float[] scores = new float[index.size()];
-        for (int o = 0; o < index.size(); o++) {
-            if (matched[o]) {
-                scores[o] = (float) (max[o] + others[o] * tie);
-            }
-        }
-        return new Sparse(matched, scores);
+        return best.sparse(disjunction.getTieBreakerMultiplier());
     }
 
     /** A disjunction max of groups (the sides of an OR): the same arithmetic over each side's scores. */
     private Sparse bestOfGroups(DisjunctionMaxQuery disjunction) {
-        float[] max = new float[index.size()];
-        double[] others = new double[index.size()];
-        boolean[] matched = new boolean[index.size()];
+        Best best = new Best(index.size());
         for (Query disjunct : disjunction.getDisjuncts()) {
             Sparse part = of(disjunct);
             if (part == null) {
@@ -184,25 +165,44 @@ final class StrictSums {
             }
             for (int o = 0; o < index.size(); o++) {
                 if (part.matched[o]) {
-                    matched[o] = true;
-                    float score = part.scores[o];
-                    if (score >= max[o]) {
-                        others[o] += max[o];
-                        max[o] = score;
-                    } else {
-                        others[o] += score;
-                    }
+                    best.add(o, part.scores[o]);
                 }
             }
         }
-        double tie = disjunction.getTieBreakerMultiplier();
-        float[] scores = new float[index.size()];
-        for (int o = 0; o < index.size(); o++) {
-            if (matched[o]) {
-                scores[o] = (float) (max[o] + others[o] * tie);
+        return best.sparse(disjunction.getTieBreakerMultiplier());
+    }
+
+    /** A disjunction max's running best score and sum of the others, per paper. */
+    private static final class Best {
+        private final float[] max;
+        private final double[] others;
+        private final boolean[] matched;
+
+        Best(int papers) {
+            max = new float[papers];
+            others = new double[papers];
+            matched = new boolean[papers];
+        }
+
+        void add(int o, float score) {
+            matched[o] = true;
+            if (score >= max[o]) {
+                others[o] += max[o];
+                max[o] = score;
+            } else {
+                others[o] += score;
             }
         }
-        return new Sparse(matched, scores);
+
+        Sparse sparse(double tie) {
+            float[] scores = new float[max.length];
+            for (int o = 0; o < max.length; o++) {
+                if (matched[o]) {
+                    scores[o] = (float) (max[o] + others[o] * tie);
+                }
+            }
+            return new Sparse(matched, scores);
+        }
     }
 
     /** Optional clauses: a paper matching any, its scores summed in double. */
