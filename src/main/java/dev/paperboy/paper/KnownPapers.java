@@ -35,8 +35,8 @@ final class KnownPapers {
     /**
      * The stored papers that share an id or a title key with any of {@code incoming}, locked (in id order, so two
      * imports never wait on each other in a circle) so that a concurrent import's change is read, not overwritten.
-     * The lock is the one an update that keeps the row's keys takes: rows that only point at a paper (its vector,
-     * feedback, a digest's papers) check their foreign key under a key-share lock, which it does not block, so
+     * The lock is the one an update that keeps the row's keys takes: rows that only point at a paper (its vector, a
+     * feedback click) check their foreign key under a key-share lock, which it does not block, so
      * those writers and an import never wait on each other, in whatever order either takes its papers.
      */
     static KnownPapers load(Connection connection, Collection<Paper> incoming) throws SQLException {

@@ -22,7 +22,7 @@ final class PaperRows {
     private static final String UPDATE = "update paper set (" + CONTENT + ")"
             + " = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) where id = ?";
     // Naming a key column in an update (with paper's before-update triggers) takes the row lock that waits for
-    // every foreign key check on the paper (its vector, a digest's papers), so keys are set apart and only where
+    // every foreign key check on the paper (its vector, a feedback click), so keys are set apart and only where
     // they differ: the rows that keep theirs are never matched, never locked that way.
     private static final String REKEY = "update paper set (" + KEYS + ") = (?, ?)"
             + " where id = ? and (" + KEYS + ") is distinct from (?, ?)";

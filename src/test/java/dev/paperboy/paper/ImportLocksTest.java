@@ -15,8 +15,8 @@ import static dev.paperboy.paper.PaperDocuments.counts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * An import is never held up by rows that merely point at its papers: writing a paper's vector, a feedback click or
- * a digest's papers checks the paper's foreign key under a key-share lock, and an import updating that paper must
+ * An import is never held up by rows that merely point at its papers: writing a paper's vector or a feedback click
+ * checks the paper's foreign key under a key-share lock, and an import updating that paper must
  * neither wait for such a transaction nor deadlock with it (a fresh-clone CI run once failed on exactly that:
  * "deadlock detected while locking tuple in relation paper", an import against the vector backfill).
  */
