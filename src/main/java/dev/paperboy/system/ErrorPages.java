@@ -30,6 +30,11 @@ public class ErrorPages {
         return Templates.notFound().render();
     }
 
+    /** The page for a form post that carries no valid CSRF token (or no form at all). */
+    static String formExpiredPage() {
+        return Templates.formExpired().render();
+    }
+
     /** The page for a client over a rate limit, who may try again in {@code retryAfter} seconds. */
     static String tooManyPage(long retryAfter) {
         return Templates.tooMany(retryAfter, (retryAfter + 59) / 60).render();

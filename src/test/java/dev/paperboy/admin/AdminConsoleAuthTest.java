@@ -9,6 +9,11 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -95,10 +100,23 @@ class AdminConsoleAuthTest {
             Response none = operator.visitor().given().contentType("application/x-www-form-urlencoded")
                     .formParam("x", "y").post("/admin/subscribers/" + id + "/" + action);
             assertEquals(400, none.statusCode(), action + " without a token");
+            assertEquals(400, signedInPostWithoutContentType("/admin/subscribers/" + id + "/" + action),
+                    action + " with no form at all (what a same-site fetch sends with the console's cookie)");
         }
         assertEquals(Subscriber.State.active, Operator.state(email));
         assertTrue(operator.open("/admin/test-digest").asString().contains("name=\"csrf\""));
         assertTrue(operator.open("/admin").asString().contains("action=\"/admin/logout\""), "sign out is a form too");
+    }
+
+    /** A POST carrying the console's cookie and no Content-Type at all (java.net.http, so that no client library adds one). */
+    private static int signedInPostWithoutContentType(String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
+                    .header("Cookie", AdminAuth.COOKIE + "=" + AdminApi.TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build();
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

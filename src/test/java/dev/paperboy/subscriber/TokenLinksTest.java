@@ -247,6 +247,8 @@ class TokenLinksTest {
                 .then().statusCode(400).body(containsString("This form has expired"));
         visitor.given().contentType(ContentType.URLENC).formParam("csrf", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
                 .post(person.confirm()).then().statusCode(400);
+        visitor.given().post(person.confirm()).then().statusCode(400).body(containsString("This form has expired"));
+        RestAssured.given().contentType("text/plain").body("x").post(person.confirm()).then().statusCode(400);
         String page = new Visitor().open(person.confirm()).then().statusCode(200).extract().asString();
         Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
         assertTrue(csrf.find(), page);
