@@ -137,15 +137,21 @@ public class AdminApiResource {
         return JsonBodies.text(node, field, "subscriber " + number + ": ");
     }
 
-    /** {@code {"force": true}} serves everyone whose current period has no digest yet; {@code at} runs as of that instant. */
+    /**
+     * {@code {"force": true}} serves everyone whose current period has no digest yet; {@code at} runs as of that
+     * instant; no body is a run of the clock now. Read field by field, so a typo ({@code "forse"}) or a wrong type is
+     * a 400 that names it rather than a different run than the one asked for.
+     */
     @Operation(summary = "Start a digest run now (forced, or as of another instant)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunRequest.class)))
     @POST
     @Path("digests/run")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    public Map<String, Long> runDigests(RunRequest request) {
-        boolean force = request != null && Boolean.TRUE.equals(request.force());
+    public Map<String, Long> runDigests(String body) {
+        RunRequest request = RunRequest.read(json, body);
+        boolean force = Boolean.TRUE.equals(request.force());
         Instant at = Instant.now();
-        if (request != null && request.at() != null) {
+        if (request.at() != null) {
             try {
                 at = Instant.parse(request.at());
             } catch (DateTimeParseException e) {
@@ -167,9 +173,5 @@ public class AdminApiResource {
     @Path("stats")
     public Map<String, Object> stats() {
         return stats.counts();
-    }
-
-    /** The body of a run request; both fields optional. */
-    public record RunRequest(Boolean force, String at) {
     }
 }

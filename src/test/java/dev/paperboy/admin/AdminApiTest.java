@@ -439,7 +439,8 @@ class AdminApiTest {
         // one at a time, so no other run can be created while this test counts
         long runs = QuarkusTransaction.requiringNew().call(() -> DigestRun.count());
         for (String body : new String[]{"{\"at\": \"tomorrow\"}", "{\"at\": \"2026-13-01T00:00:00Z\"}",
-                "{\"at\": \"2026-11-28 08:00\"}", "{\"at\": 5}", "{\"force\": true, \"at\": \"\"}", "{\"force\": "}) {
+                "{\"at\": \"2026-11-28 08:00\"}", "{\"at\": 5}", "{\"force\": true, \"at\": \"\"}", "{\"force\": ",
+                "{\"forse\": true}", "{\"force\": \"yes\"}", "[true]"}) {
             Response response = AdminApi.admin().contentType(ContentType.JSON).body(body).post("/api/admin/digests/run");
             assertEquals(400, response.statusCode(), body + ": " + response.asString());
         }
@@ -451,6 +452,10 @@ class AdminApiTest {
     void everyAdminErrorSaysWhatIsWrong() {
         assertErrorSays(AdminApi.admin().contentType(ContentType.JSON).body("{\"at\": \"tomorrow\"}")
                 .post("/api/admin/digests/run"), "ISO-8601");
+        assertErrorSays(AdminApi.admin().contentType(ContentType.JSON).body("{\"force\": \"yes\"}")
+                .post("/api/admin/digests/run"), "force must be true or false");
+        assertErrorSays(AdminApi.admin().contentType(ContentType.JSON).body("{\"forse\": true}")
+                .post("/api/admin/digests/run"), "unknown field forse");
         assertErrorSays(AdminApi.admin().contentType(ContentType.JSON).body("null").post("/api/admin/subscribers"),
                 "expected a JSON list of subscribers");
         for (String body : new String[]{"[{", "{\"email\": \"a@example.org\"}"}) {
