@@ -67,6 +67,13 @@ public class PaperSource extends PanacheEntityBase {
     @Column(name = "total_added")
     public long totalAdded;
 
+    /** Entries the last poll rejected, and why (one reason a line, the first few). */
+    @Column(name = "last_rejected")
+    public Integer lastRejected;
+
+    @Column(name = "last_rejections")
+    public String lastRejections;
+
     public int failures;
 
     @Column(name = "not_before")

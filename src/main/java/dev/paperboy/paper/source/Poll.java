@@ -88,6 +88,14 @@ final class Poll {
         return added;
     }
 
+    int rejected() {
+        return rejected;
+    }
+
+    List<String> errors() {
+        return List.copyOf(errors);
+    }
+
     private static boolean isArxivHost(String host) {
         return host != null && (host.equalsIgnoreCase("arxiv.org") || host.toLowerCase(java.util.Locale.ROOT).endsWith(".arxiv.org"));
     }

@@ -99,17 +99,20 @@ public class SourcePoller {
         PollReport report;
         try {
             readers.get(source.sourceKind()).read(poll);
-            polls.succeeded(source.name, holder, poll.added());
+            polls.succeeded(source.name, holder, poll.added(), poll.rejected(), poll.errors());
             report = poll.report(null);
             LOG.infof("Polled source %s: %d requests, %d papers added, %d updated", source.name, report.requests(),
                     report.added(), report.updated());
+            if (report.rejected() > 0) {
+                LOG.warnf("Source %s: %d entries rejected: %s", source.name, report.rejected(), report.errors());
+            }
         } catch (PollFailure e) {
-            polls.failed(source.name, holder, poll.added(), e.getMessage(), e.retryAfter());
+            polls.failed(source.name, holder, poll.added(), poll.rejected(), poll.errors(), e.getMessage(), e.retryAfter());
             report = poll.report(e.getMessage());
             LOG.warnf("Poll of source %s failed: %s", source.name, e.getMessage());
         } catch (RuntimeException e) {
             LOG.errorf(e, "Poll of source %s failed", source.name);
-            polls.failed(source.name, holder, poll.added(), "unexpected error: " + e, null);
+            polls.failed(source.name, holder, poll.added(), poll.rejected(), poll.errors(), "unexpected error: " + e, null);
             report = poll.report("unexpected error: " + e);
         }
         metrics.refresh();

@@ -13,6 +13,7 @@ import jakarta.persistence.LockModeType;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -83,21 +84,26 @@ class SourcePolls {
         }
     }
 
-    void succeeded(String name, String holder, int added) {
+    void succeeded(String name, String holder, int added, int rejected, List<String> rejections) {
         finish(name, holder, source -> {
             source.lastSuccessAt = source.lastPollAt;
             source.lastAdded = added;
+            source.lastRejected = rejected;
+            source.lastRejections = rejections.isEmpty() ? null : String.join("\n", rejections);
             source.failures = 0;
             source.notBefore = null;
         });
     }
 
     /** Records the failure and schedules the next try: after a doubling wait, and never before the server asked. */
-    void failed(String name, String holder, int added, String error, Instant retryAfter) {
+    void failed(String name, String holder, int added, int rejected, List<String> rejections, String error,
+                Instant retryAfter) {
         finish(name, holder, source -> {
             source.lastErrorAt = source.lastPollAt;
             source.lastError = error.length() > 2000 ? error.substring(0, 2000) : error;
             source.lastAdded = added;
+            source.lastRejected = rejected;
+            source.lastRejections = rejections.isEmpty() ? null : String.join("\n", rejections);
             source.failures++;
             source.notBefore = retryAfter;
             Instant retry = Instant.now().plus(Backoff.after(fetch.retryBackoff(), source.failures));

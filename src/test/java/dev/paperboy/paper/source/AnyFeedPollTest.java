@@ -59,4 +59,30 @@ class AnyFeedPollTest {
             SourcesApi.delete(atom);
         }
     }
+
+    /** A scheduled poll answers no one: what it rejected (an oversized abstract) is kept with the source for the operator. */
+    @Test
+    void whatAPollRejectedIsShownWithTheSource() {
+        String name = SourcesApi.unique("feed-rejects");
+        String marker = "rej" + name.substring(name.lastIndexOf('-') + 1);
+        try (SourceServer server = new SourceServer()) {
+            server.on("/big.rss", (exchange, number) -> SourceServer.send(exchange, 200, "application/rss+xml", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <rss version="2.0"><channel><title>Big</title><link>https://big.example.org/</link><description>d</description>
+                      <item><title>A fine %1$s post</title><link>https://big.example.org/1</link><description>Short.</description></item>
+                      <item><title>An endless %1$s post</title><link>https://big.example.org/2</link><description>%2$s</description></item>
+                    </channel></rss>""".formatted(marker, "words ".repeat(5000))));
+            SourcesApi.add("{\"name\": \"" + name + "\", \"kind\": \"feed\", \"url\": \"" + server.url("/big.rss") + "\", \"enabled\": false}");
+            JsonPath poll = SourcesApi.pollOk(name);
+            assertEquals(1, poll.getInt("added"), poll.prettify());
+            assertEquals(1, poll.getInt("rejected"), poll.prettify());
+            JsonPath view = SourcesApi.view(name);
+            assertEquals(1, view.getInt("lastRejected"), view.prettify());
+            assertEquals(1, view.getList("lastRejections").size(), view.prettify());
+            assertTrue(view.getString("lastRejections[0]").contains("abstract is longer"), view.prettify());
+            assertEquals(1, Documents.stored(marker));
+        } finally {
+            SourcesApi.delete(name);
+        }
+    }
 }
