@@ -34,7 +34,12 @@ final class RankingQuality {
         @Override
         public String toString() {
             return String.format("| %-14s | %.3f | %.2f | %.2f | %d of %d on-topic papers, %d included |",
-                    name, ndcg, precision, recall, Math.round(precision * included), onTopic, included);
+                    name, ndcg, precision, recall, hits(), onTopic, included);
+        }
+
+        /** How many on-topic papers the digests included. */
+        long hits() {
+            return Math.round(precision * included);
         }
     }
 
@@ -115,6 +120,11 @@ final class RankingQuality {
     /** The same papers, measured on the judgments of one resource only. */
     RankingQuality only(String resource) {
         return new RankingQuality(index, judged.stream().filter(j -> j.set.equals(resource)).toList(), order);
+    }
+
+    /** The same papers, measured on these of its judgments only. */
+    RankingQuality of(List<Judged> some) {
+        return new RankingQuality(index, some, order);
     }
 
     /** The same papers and judgments, with the fusion's papers of each interest put in another order. */
