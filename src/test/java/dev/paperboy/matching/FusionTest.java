@@ -145,6 +145,25 @@ class FusionTest {
     }
 
     @Test
+    void aFewKeywordsSaidInWordsBringByMeaningAlonePapersWithMoreThanTheirCommonerWord() throws InterestRefused {
+        // "energy" is in three papers of eleven, "tidal" in one: the commoner word carries 0.3 to 0.4 of the
+        // keywords (word embeddings: "embeddings" alone, 0.38, brought three papers on sentence embeddings).
+        InterestQuery keywords = new InterestQuery(InterestLanguage.parse("tidal energy"), INTEREST);
+        List<WindowPaper> papers = new ArrayList<>();
+        papers.add(paper(1, "Tidal energy", "Tidal energy from tidal currents.", direction(0.3, 2)));
+        papers.add(paper(2, "Energy from the sea", "Turbines under the water convert energy.", direction(0.55, 3)));
+        papers.add(paper(3, "Power from the pull of the moon", "Turbines under the water.", direction(0.55, 4)));
+        papers.add(paper(4, "Alpine meadow 4", "Flowers on high slopes store energy.", direction(-0.2, 5)));
+        meadows(papers, 5, 11, -0.2, MEADOW);
+        PaperIndex index = new PaperIndex(papers);
+        float share = Coverage.of(index, keywords, new int[index.size()], new int[index.size()])[1];
+        assertTrue(share > 0.3f && share < 0.4f, "energy alone: " + share);
+        InterestHits hits = Fusion.score(index, 0, index.size(), List.of(keywords), Fusion.THRESHOLD).get(0);
+        assertEquals(Set.of(1L, 3L), Set.copyOf(ids(index, hits)),
+                "said in words: the commoner word alone does not bring a paper by meaning, none of the words may");
+    }
+
+    @Test
     void aPaperWithOneOfTheAlternativesHasAllTheInterestAsksFor() throws InterestRefused {
         List<WindowPaper> papers = new ArrayList<>();
         papers.add(paper(1, "A survey of tidal energy", "What is known about tidal turbines.", direction(0.1, 2)));
