@@ -39,7 +39,9 @@ public class DigestBounces {
         this.config = config.bounce();
     }
 
-    @Scheduled(identity = "bounce-mailbox", every = "${paperboy.bounce.every:10m}",
+    // the first read 30 s after the start, not one whole interval later: bounces waiting from before a restart, or
+    // an operator trying the mailbox on a new install, are not left for ten minutes
+    @Scheduled(identity = "bounce-mailbox", every = "${paperboy.bounce.every:10m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void readMailbox() {
         int handled = mailbox.read(this::apply);
