@@ -9,7 +9,8 @@
 # Environment: PLAN_ONLY=1 (planning alone: one message a second, timed until every shard is planned), SENDERS (PAPERBOY_DELIVERY_SENDERS, default from the cores), KEEP=1 keeps the work dir and logs,
 # INTERESTS=distinct gives the subscribers about 2,600 distinct interests instead of 100 topics (4,950 pairs) of 100 topics (gen.py),
 # JFR=1 records the node with Java Flight Recorder into the work dir (node.jfr, written when it stops; implies KEEP=1),
-# THREADS=1 also prints the node's CPU by thread group (JIT compilers, GC, senders, planning ...; bench/threads.py).
+# THREADS=1 also prints the node's CPU by thread group (JIT compilers, GC, senders, planning ...; bench/threads.py),
+# over the run and its parts, then second by second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUBSCRIBERS=${1:-100000}
@@ -123,6 +124,8 @@ if len(sys.argv) > 8 and sys.argv[8]:
     threads.groups(sys.argv[8], [start, start + seconds])
     if planned:
         threads.groups(sys.argv[8], [start, start + planned[0], start + seconds])
+    print("the node's CPU by thread group, second by second from the run request:")
+    threads.timeline(sys.argv[8], start, start + seconds)
 PY
 echo "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "node: $(grep -E 'VmHWM' /proc/"$(pid_of node)"/status | tr -s ' ') (heap capped at 512 MB; RSS adds metaspace, code, threads)"
