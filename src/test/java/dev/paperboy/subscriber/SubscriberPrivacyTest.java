@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,7 +44,7 @@ class SubscriberPrivacyTest {
     SignupMailQueue queue;
 
     /** An active subscriber who has had one digest (its paper's title ends in {@code tag}), and the digest's path. */
-    private record Reader(Person person, long id, String digestPath, String tag) {
+    private record Reader(Person person, long id, String digestPath, String tag, long run) {
     }
 
     private Reader readerWithADigest(String kind) {
@@ -51,10 +53,11 @@ class SubscriberPrivacyTest {
         AdminApi.importPapers("""
                 [{"id": "%s", "title": "Narwhal tusk sensing of salinity %s",
                   "abstract": "Narwhals sense salinity with their tusk: narwhal tusk sensing."}]""".formatted(tag, tag));
-        assertTrue(AdminApi.forceRun(Instant.now()).getLong("sent") >= 1);
+        JsonPath run = AdminApi.forceRun(Instant.now());
+        assertTrue(run.getLong("sent") >= 1);
         String digestPath = new Mailbox(greenMail, person.email()).awaitMail(2).linkPath("/digests/");
         long id = QuarkusTransaction.requiringNew().call(() -> Subscriber.byEmail(person.email()).orElseThrow().id);
-        return new Reader(person, id, digestPath, tag);
+        return new Reader(person, id, digestPath, tag, run.getLong("id"));
     }
 
     @Test
@@ -107,6 +110,44 @@ class SubscriberPrivacyTest {
         }
         assertEquals(404, RestAssured.given().contentType("application/x-www-form-urlencoded")
                 .body("List-Unsubscribe=One-Click").post(person.unsubscribe()).statusCode());
+    }
+
+    /** A run happened: its figures (no personal data in them) stay when a reader it served deletes themselves. */
+    @Test
+    void aPastRunKeepsItsFiguresWhenAReaderItServedDeletesThemselves() {
+        Reader reader = readerWithADigest("run-figures");
+        Visitor operator = new Visitor();
+        assertEquals(303, operator.submit("/admin/login", "/admin/login", Map.of("token", AdminApi.TOKEN)).statusCode());
+        Map<String, Object> before = AdminApi.admin().get("/api/admin/runs/" + reader.run()).then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        List<String> shownBefore = consoleRow(operator, reader.run());
+        assertTrue((Integer) before.get("sent") >= 1 && (Integer) before.get("due") >= 1, before.toString());
+
+        String deletePath = reader.person().preferences() + "/delete";
+        new Visitor().submit(deletePath, deletePath, Map.of()).then().statusCode(200);
+        assertEquals(List.of(), occurrences(reader.person().email()), "the address is nowhere in the database");
+
+        Map<String, Object> after = AdminApi.admin().get("/api/admin/runs/" + reader.run()).then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        for (String figure : List.of("state", "due", "sent", "skippedEmpty", "failed", "retrying", "pending", "cancelled")) {
+            assertEquals(before.get(figure), after.get(figure), figure + " of run " + reader.run());
+        }
+        assertEquals(shownBefore, consoleRow(operator, reader.run()), "the console's row of the run");
+    }
+
+    /** The console's figures of one run (due, sent, retrying, failed, waiting, empty) as the dashboard shows them. */
+    private static List<String> consoleRow(Visitor operator, long run) {
+        String page = operator.open("/admin").then().statusCode(200).extract().asString();
+        int row = page.indexOf("id=\"run-" + run + "\"");
+        assertTrue(row >= 0, "run " + run + " is on the dashboard");
+        String cells = page.substring(row, page.indexOf("</tr>", row));
+        List<String> figures = new ArrayList<>();
+        Matcher figure = Pattern.compile("data-field=\"(due|sent|retrying|failed|pending|skippedEmpty)\">(\\d+)<").matcher(cells);
+        while (figure.find()) {
+            figures.add(figure.group(1) + "=" + figure.group(2));
+        }
+        assertEquals(6, figures.size(), cells);
+        return figures;
     }
 
     @Test
