@@ -5,8 +5,12 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +42,7 @@ public final class EmbeddedDatabase {
         Path passwordFile = null;
         try {
             Files.createDirectories(pgData);
+            refuseIfInUse(pgData);
             stopStaleServer(pgData);
             boolean fresh = !Files.exists(pgData.resolve("postgresql.conf"));
             boolean trusting = !fresh && EmbeddedDatabaseAuth.trusting(pgData);
@@ -137,6 +142,29 @@ public final class EmbeddedDatabase {
     private static boolean isPostmasterOf(ProcessHandle process, Path pgData) {
         boolean postgres = process.info().command().map(c -> c.endsWith("postgres")).orElse(false);
         return postgres && process.info().commandLine().map(line -> line.contains(pgData.toString())).orElse(true);
+    }
+
+    /**
+     * A running Paperboy holds the library's lock on {@code epg-lock} for as long as it lives; its server is not
+     * stale, and stopping it would take the database from under that node. Only a dead JVM's lock is free.
+     */
+    static void refuseIfInUse(Path pgData) throws IOException {
+        Path lockFile = pgData.resolve("epg-lock");
+        if (!Files.exists(lockFile)) {
+            return;
+        }
+        boolean held;
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            held = lock == null;
+        } catch (OverlappingFileLockException sameJvm) {
+            held = true;
+        }
+        if (held) {
+            throw new IllegalStateException("The data dir " + pgData.getParent() + " is in use by another running "
+                    + "Paperboy (it holds " + lockFile + "): stop that one first, or give this one its own "
+                    + "PAPERBOY_DATA_DIR");
+        }
     }
 
     /**

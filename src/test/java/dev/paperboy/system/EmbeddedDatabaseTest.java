@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The embedded PostgreSQL keeps data like a real one, and comes back after its JVM was killed. */
@@ -62,6 +63,35 @@ class EmbeddedDatabaseTest {
             database.stop();
         }
         assertTrue(ProcessHandle.of(orphan).map(p -> !p.isAlive()).orElse(true), "the orphan was stopped");
+    }
+
+    @Test
+    void aSecondStartOnADataDirInUseLeavesTheRunningServerAlone() throws Exception {
+        Process child = startHolder();
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
+
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> EmbeddedDatabase.start(dataDir));
+
+            assertTrue(refused.getMessage().contains("in use by another running Paperboy"), refused.getMessage());
+            assertTrue(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false),
+                    "the running node's server was stopped by a second start");
+        } finally {
+            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        EmbeddedDatabase.start(dataDir).stop();  // once its JVM is gone the server is stale: taken over, then stopped
+    }
+
+    private Process startHolder() throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), KilledHolder.class.getName(), dataDir.toString())
+                .redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null && !line.equals(KilledHolder.READY)) {
+            // the child's log
+        }
+        return child;
     }
 
     private static String show(Connection connection, String setting) throws Exception {
