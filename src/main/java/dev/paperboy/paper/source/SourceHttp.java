@@ -10,6 +10,11 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Every request to a paper source: a User-Agent naming Paperboy and the operator, arXiv's pace, conditional GET,
@@ -20,6 +25,11 @@ class SourceHttp {
 
     private static final int MAX_REDIRECTS = 5;
     private static final int MAX_WAITS = 3;
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "source-deadline");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final PaperboyConfig.Fetch fetch;
     private final long maxSize;
@@ -75,6 +85,14 @@ class SourceHttp {
                 }
             }
             HttpURLConnection connection = open(target, accept, etag, lastModified);
+            Instant deadline = Instant.now().plus(fetch.totalTimeout());
+            // The read timeout bounds each read, not the answer: a server that trickles its status line and headers
+            // would hold the poll as long as it likes. Closing the connection at the deadline ends any read.
+            AtomicBoolean expired = new AtomicBoolean();
+            ScheduledFuture<?> guard = DEADLINES.schedule(() -> {
+                expired.set(true);
+                connection.disconnect();
+            }, fetch.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
             try {
                 connect(connection, target);
                 int status = connection.getResponseCode();
@@ -82,13 +100,19 @@ class SourceHttp {
                     target = redirect(target, connection.getHeaderField("Location"), status);
                     continue;
                 }
-                return answer(target, connection, status);
-            } catch (SocketTimeoutException e) {
-                throw new PollFailure("no answer from " + target.getHost() + " within the read timeout of "
-                        + Durations.format(fetch.readTimeout()));
+                return answer(target, connection, status, deadline);
             } catch (IOException e) {
+                if (expired.get()) {
+                    throw new PollFailure("no whole answer from " + target.getHost() + " within the total timeout of "
+                            + Durations.format(fetch.totalTimeout()));
+                }
+                if (e instanceof SocketTimeoutException) {
+                    throw new PollFailure("no answer from " + target.getHost() + " within the read timeout of "
+                            + Durations.format(fetch.readTimeout()));
+                }
                 throw new PollFailure("could not fetch " + target.getHost() + ": " + e);
             } finally {
+                guard.cancel(false);
                 connection.disconnect();
             }
         }
@@ -126,7 +150,7 @@ class SourceHttp {
         }
     }
 
-    private Fetched answer(URI target, HttpURLConnection connection, int status) throws IOException, PollFailure, RetryLater {
+    private Fetched answer(URI target, HttpURLConnection connection, int status, Instant deadline) throws IOException, PollFailure, RetryLater {
         if (status == 304) {
             return Fetched.unchanged();
         }
@@ -141,8 +165,7 @@ class SourceHttp {
         if (status < 200 || status > 299) {
             throw new PollFailure("HTTP " + status + " from " + target.getHost());
         }
-        byte[] body = ResponseBody.read(connection, maxSize, Instant.now().plus(fetch.totalTimeout()),
-                target.getHost());
+        byte[] body = ResponseBody.read(connection, maxSize, deadline, target.getHost());
         return new Fetched(false, body, connection.getContentType(), connection.getHeaderField("ETag"),
                 connection.getHeaderField("Last-Modified"));
     }

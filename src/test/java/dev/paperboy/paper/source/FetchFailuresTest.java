@@ -48,6 +48,32 @@ class FetchFailuresTest {
     }
 
     @Test
+    void aServerTricklingItsHeadersIsCutOffAtTheTotalTimeout() throws Exception {
+        // each header line comes well within the read timeout (3s), so only the total timeout (10s) can end it
+        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread trickler = new Thread(() -> {
+                try (Socket socket = listener.accept(); OutputStream out = socket.getOutputStream()) {
+                    out.write("HTTP/1.1 200 OK\r\n".getBytes(StandardCharsets.US_ASCII));
+                    for (int i = 0; i < 60; i++) {
+                        out.write(("X-Slow-" + i + ": still coming\r\n").getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                        Thread.sleep(1000);
+                    }
+                } catch (IOException | InterruptedException gone) {
+                    // the poll closed the connection
+                }
+            });
+            trickler.setDaemon(true);
+            trickler.start();
+            long start = System.nanoTime();
+            JsonPath failed = pollFailing("http://127.0.0.1:" + listener.getLocalPort() + "/daily", "trickle");
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            assertTrue(failed.getString("error").contains("within the total timeout of 10s"), failed.getString("error"));
+            assertTrue(seconds < 30, "the poll ended after " + seconds + " s, not at the total timeout");
+        }
+    }
+
+    @Test
     void aResponseCutOffBeforeItsLengthAddsNothing() {
         String marker = "truncated" + System.nanoTime() % 100_000;
         byte[] document = Documents.huggingFace(Documents.papers(marker, 3)).getBytes(StandardCharsets.UTF_8);
