@@ -10,7 +10,9 @@
 # INTERESTS=distinct gives the subscribers about 2,600 distinct interests instead of 100 topics (4,950 pairs) of 100 topics (gen.py),
 # JFR=1 records the node with Java Flight Recorder into the work dir (node.jfr, written when it stops; implies KEEP=1),
 # THREADS=1 also prints the node's CPU by thread group (JIT compilers, GC, senders, planning ...; bench/threads.py),
-# over the run and its parts, then second by second.
+# over the run and its parts, then second by second,
+# WARM=1 then runs a second time on the same (now warm) node: 1,000 new papers and the next day's period for the same
+# subscribers, timed and reported like the first, against the same ceiling (what the cold start costs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUBSCRIBERS=${1:-100000}
@@ -69,10 +71,12 @@ IMPORT=$(curl -sS -o "$WORK/import.json" -w '%{time_total}' -X POST -H "Authoriz
   -H 'Content-Type: application/json' --data-binary @"$WORK/subscribers.json" "http://localhost:$PORT/api/admin/subscribers")
 echo "subscriber import: $SUBSCRIBERS in one request ($(du -h "$WORK/subscribers.json" | cut -f1)) in ${IMPORT} s: $(cat "$WORK/import.json")"
 
-# the run, timed from its request: when every shard is planned, and when the last digest is recorded as sent; CPU
-# seconds of the node, its embedded PostgreSQL and smtp-sink (bench/cpu.py) for planning and for the sending tail
+# timed_run BODY: the run, timed from its request: when every shard is planned, and when the last digest is recorded
+# as sent; CPU seconds of the node, its embedded PostgreSQL and smtp-sink (bench/cpu.py) for planning and for the
+# sending tail
+timed_run() {
 python3 - "$PORT" "$TOKEN" "$CEILING" "$(pid_of node)" "$WORK/data/postgres" "$SINK" "${PLAN_ONLY:-0}" \
-  "${THREADS:+$WORK/threads.tsv}" <<'PY'
+  "${THREADS:+$WORK/threads.tsv}" "$1" <<'PY'
 import json, sys, time, urllib.request
 from datetime import datetime
 sys.path.insert(0, 'bench')
@@ -86,7 +90,7 @@ def call(method, path, body=None):
         return json.load(answer)
 before = cpu.sample(node, pg_data, sink)
 start = time.time()
-run = call('POST', '/api/admin/digests/run', b'{"force": true}')['runId']
+run = call('POST', '/api/admin/digests/run', sys.argv[9].encode())['runId']
 planned = None
 while True:
     report = call('GET', f'/api/admin/runs/{run}')
@@ -116,7 +120,7 @@ if planned:
 print(cpu.report('of the whole run', before, after, sent))
 print(f"delivery: {sent} digests sent in {seconds:.1f} s (run request to the last recorded as sent) = "
       f"{sent / seconds:.0f}/s; ceiling {ceiling:.0f}/s; ratio {sent / seconds / ceiling:.2f}")
-if len(sys.argv) > 8 and sys.argv[8]:
+if sys.argv[8]:
     import threads
     time.sleep(1.5)  # the sampler's next look, after the run's end
     print("the node's CPU by thread group over the whole run, then while planning (sending meanwhile), then in the "
@@ -127,5 +131,31 @@ if len(sys.argv) > 8 and sys.argv[8]:
     print("the node's CPU by thread group, second by second from the run request:")
     threads.timeline(sys.argv[8], start, start + seconds)
 PY
+}
+timed_run '{"force": true}'
+
+# WARM=1: the same node, warm, serves the same subscribers a second time: 1,000 papers new to it (another seed, the
+# same sizes) and the next day's period, asked as operators can (a forced run "at" a day later: a new period for every
+# zone), against the same ceiling. What the first run's cold start cost is the difference.
+if [ "${WARM:-}" = 1 ]; then
+  python3 bench/gen.py papers "$PAPERS" "$WORK/papers2.json" 9
+  echo "second batch of papers (warm node): $(post_json "$PORT" /api/admin/papers "$WORK/papers2.json")"
+  # as before the first run (embedded during the ceiling's measurement and the import), and as papers ingested hours
+  # before a delivery hour would be: the node's background embedding is done before the run (the node idle for 3 s)
+  python3 - "$(pid_of node)" <<'PY'
+import sys, time
+def ticks():
+    return sum(int(x) for x in open(f'/proc/{sys.argv[1]}/stat').read().rsplit(')', 1)[1].split()[11:13])
+start, last, idle = time.time(), ticks(), 0
+while idle < 3 and time.time() - start < 300:
+    time.sleep(1)
+    now = ticks()
+    idle, last = (idle + 1 if now - last < 5 else 0), now  # under 5 % of a core
+print(f"the node's background work (embedding the new papers) done {time.time() - start:.0f} s after the import")
+PY
+  NEXT_DAY=$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:%SZ)
+  echo "second run, warm, forced at $NEXT_DAY: load $(cut -d' ' -f1-3 /proc/loadavg)"
+  timed_run "{\"force\": true, \"at\": \"$NEXT_DAY\"}"
+fi
 echo "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "node: $(grep -E 'VmHWM' /proc/"$(pid_of node)"/status | tr -s ' ') (heap capped at 512 MB; RSS adds metaspace, code, threads)"

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Synthetic data for the delivery benchmark and proofs, the same for a given seed.
 
-papers N FILE: N papers in Paperboy's own JSON; 100 topics (a two-word phrase each), every paper about one topic
-in its title and abstract and mentioning a second one, abstracts of ~1,100 characters of plain filler.
+papers N FILE [SEED]: N papers in Paperboy's own JSON; 100 topics (a two-word phrase each), every paper about one topic
+in its title and abstract and mentioning a second one, abstracts of ~1,100 characters of plain filler. Another
+one-digit seed (default 8) gives another batch of as many papers, new to Paperboy (ids and titles differ) and of the
+same sizes.
 subscribers N FILE [PREFIX] [distinct]: N subscribers `PREFIX<i>@bench.example` with two of those topics each, so each
 one has about 40 matching papers among 1,000 (a full digest of 10). With `distinct`, each topic comes with a third word
 from the abstracts' own vocabulary ("sparse retrieval baselines"), which makes about 2,600 distinct interests, each
@@ -33,7 +35,9 @@ def papers(n, path, seed=8):
         words.insert(90, other)
         words.insert(130, main)
         abstract = ' '.join(words).capitalize() + '.'
-        out.append({'id': f'bench-{seed}-{i}', 'title': f'{main.capitalize()} at scale: study {i} of {n}',
+        # titles are a paper's key too: another seed's say 'trial' (as long as 'study', so a digest keeps its size)
+        title = f'{main.capitalize()} at scale: {"study" if seed == 8 else "trial"} {i} of {n}'
+        out.append({'id': f'bench-{seed}-{i}', 'title': title,
                     'abstract': abstract, 'authors': ['A. Author', 'B. Author'], 'categories': ['cs.LG'],
                     'url': f'https://example.org/papers/{seed}/{i}'})
     with open(path, 'w') as f:
@@ -60,7 +64,7 @@ def subscribers(n, path, prefix='sub', seed=9, distinct=False):
 if __name__ == '__main__':
     kind, count, file = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     if kind == 'papers':
-        papers(count, file)
+        papers(count, file, int(sys.argv[4]) if len(sys.argv) > 4 else 8)
     else:
         subscribers(count, file, sys.argv[4] if len(sys.argv) > 4 else 'sub',
                     distinct=len(sys.argv) > 5 and sys.argv[5] == 'distinct')
