@@ -2,6 +2,7 @@ package dev.paperboy.digest;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.paperboy.PackagedNode;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,35 +41,24 @@ class ShutdownIT {
 
     private static final String TOKEN = "shutdown-it-token-0123456789abcdef";
     private static final int SUBSCRIBERS = 300;
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
 
     @TempDir
     Path work;
 
-    private final GreenMail relay = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    private final GreenMail relay = new GreenMail(new ServerSetup(PackagedNode.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     private final HttpClient http = HttpClient.newHttpClient();
     private Process node;
 
     @AfterEach
     void stopEverything() throws Exception {
-        if (node != null && node.isAlive()) {
-            node.destroy();
-            if (!node.waitFor(60, TimeUnit.SECONDS)) {
-                node.destroyForcibly();
-            }
-        }
-        Path pid = work.resolve("data/postgres/postmaster.pid");
-        if (Files.exists(pid)) { // only after a failed test: the database of a node that did not stop cleanly
-            ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).trim())).ifPresent(ProcessHandle::destroy);
-        }
+        PackagedNode.stop(node, work);
         relay.stop();
     }
 
     @Test
     void aNodeStoppedMidRunLosesAndDoublesNoDigest() throws Exception {
-        assertTrue(Files.exists(JAR), "the packaged jar is built before the integration tests");
         relay.start();
-        int port = freePort();
+        int port = PackagedNode.freePort();
         // a capped rate keeps the run going long enough for the signal to land in the middle of it
         node = start(port, "log-1.txt", Map.of("PAPERBOY_SMTP_RATE", "30"));
         post(port, "/api/admin/papers", papers());
@@ -88,7 +77,7 @@ class ShutdownIT {
         assertFalse(log.contains("Could not record the outcome"), log);
         assertFalse(Files.exists(work.resolve("data/postgres/postmaster.pid")), "the embedded PostgreSQL stopped");
 
-        int port2 = freePort();
+        int port2 = PackagedNode.freePort();
         node = start(port2, "log-2.txt", Map.of());
         post(port2, "/api/admin/digests/run", "{\"force\": true}"); // decides nobody new; sends what was handed back
         await(Duration.ofSeconds(180), () -> relay.getReceivedMessages().length >= SUBSCRIBERS, "every digest sent");
@@ -108,26 +97,11 @@ class ShutdownIT {
     }
 
     private Process start(int port, String logName, Map<String, String> extra) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", JAR.toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve(logName).toFile());
-        Map<String, String> env = builder.environment();
-        env.put("PAPERBOY_DATA_DIR", work.resolve("data").toString());
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("PAPERBOY_SAMPLE_DATA", "false");
-        env.put("PAPERBOY_ADMIN_TOKEN", TOKEN);
+        Map<String, String> env = new HashMap<>(extra);
         env.put("PAPERBOY_SMTP_HOST", "127.0.0.1");
         env.put("PAPERBOY_SMTP_PORT", Integer.toString(relay.getSmtp().getPort()));
         env.put("PAPERBOY_DIGEST_SCHEDULE", "off");
-        env.putAll(extra);
-        Process process = builder.start();
-        await(Duration.ofSeconds(300), () -> {
-            if (!process.isAlive()) {
-                fail("the node exited at start: " + read(work.resolve(logName)));
-            }
-            return status(port, "/q/health/ready") == 200;
-        }, "the node is ready");
-        return process;
+        return PackagedNode.start(work, logName, port, TOKEN, env);
     }
 
     private static String papers() {
@@ -166,15 +140,6 @@ class ShutdownIT {
         }
     }
 
-    private int status(int port, String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException | InterruptedException e) {
-            return 0;
-        }
-    }
-
     /** A top-level field of a JSON object, as text (enough for ids, counts and states). */
     private static String field(String json, String name) {
         Matcher value = Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]*)").matcher(json);
@@ -199,19 +164,4 @@ class ShutdownIT {
         }
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

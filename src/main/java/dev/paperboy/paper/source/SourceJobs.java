@@ -3,11 +3,13 @@ package dev.paperboy.paper.source;
 import dev.paperboy.system.PaperboyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
+import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
@@ -104,14 +106,19 @@ class SourceJobs {
         }
     }
 
-    /** Makes the jobs match the sources: a job for each enabled source that has none, none for a source gone. */
+    /**
+     * Makes the jobs match the sources: a job for each enabled source that has none, none for a source gone, and the
+     * schedule configured now for a source whose trigger has another (the operator changed
+     * {@code PAPERBOY_FETCH_DEFAULT_EVERY} or arXiv's schedule since the trigger was stored).
+     */
     void reconcile(List<PaperSource> sources) {
         try {
             Set<String> names = new HashSet<>();
             for (PaperSource source : sources) {
                 names.add(source.name);
-                boolean scheduled = quartz.checkExists(regular(source.name));
-                if (source.enabled != scheduled) {
+                Trigger stored = quartz.getTrigger(regular(source.name));
+                boolean scheduled = stored != null;
+                if (source.enabled != scheduled || scheduled && !sameSchedule(stored, regularTrigger(source, stored.getJobKey()))) {
                     schedule(source, source.enabled && source.lastPollAt == null);
                 }
             }
@@ -142,6 +149,15 @@ class SourceJobs {
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval.toMillis())
                         .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
+    }
+
+    private static boolean sameSchedule(Trigger stored, Trigger configured) {
+        if (stored instanceof SimpleTrigger a && configured instanceof SimpleTrigger b) {
+            return a.getRepeatInterval() == b.getRepeatInterval();
+        }
+        return stored instanceof CronTrigger a && configured instanceof CronTrigger b
+                && a.getCronExpression().equals(b.getCronExpression()) && a.getTimeZone().hasSameRules(b.getTimeZone())
+                && a.getTimeZone().getID().equals(b.getTimeZone().getID());
     }
 
     /** The schedule in words, for the admin API. */
