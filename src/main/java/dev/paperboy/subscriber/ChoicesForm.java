@@ -59,21 +59,43 @@ public record ChoicesForm(String email, String interests, String cadence, String
         return !errors.isEmpty();
     }
 
-    /** Where the first interest the language refuses goes wrong, to show under the field; null when none does. */
-    public RefusedAt refusedAt() {
-        for (String line : SubscriptionChoices.lines(interests)) {
-            String interest = SubscriptionChoices.normalized(line);
-            String error = errors.get("interests");
-            if (interest.isEmpty() || error == null || !error.startsWith("“" + interest + "”: ")) {
+    /**
+     * The messages about the interests: one per refused interest, each with its line (0 when the field has one line)
+     * and where that interest goes wrong; or the one message about the list.
+     */
+    public List<InterestError> interestErrors() {
+        String error = errors.get("interests");
+        if (error == null) {
+            return List.of();
+        }
+        List<String> lines = SubscriptionChoices.lines(interests);
+        List<InterestError> shown = new java.util.ArrayList<>();
+        for (String message : error.split("\n")) {
+            shown.add(about(message, lines));
+        }
+        return shown;
+    }
+
+    /** A message with the line of the interest it is about, and where that interest goes wrong. */
+    private static InterestError about(String message, List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String interest = SubscriptionChoices.normalized(lines.get(i));
+            if (interest.isEmpty() || !message.startsWith(SubscriptionChoices.refusalOf(interest, ""))) {
                 continue; // the message is about another interest, or about the list
             }
+            int line = lines.size() > 1 ? i + 1 : 0;
             try {
                 InterestLanguage.parse(interest);
             } catch (InterestRefused e) {
-                return RefusedAt.of(interest, e.position());
+                return new InterestError(line, message, RefusedAt.of(interest, e.position()));
             }
+            return new InterestError(line, message, null);
         }
-        return null;
+        return new InterestError(0, message, null);
+    }
+
+    /** One message under the interests field: the line it is about (or 0), and where the problem is (or null). */
+    public record InterestError(int line, String message, RefusedAt at) {
     }
 
     /** A refused interest cut around what goes wrong, which starts at {@code position} (1-based). */

@@ -143,9 +143,11 @@ public record SubscriptionChoices(List<String> interests, Cadence cadence, int h
 
     private static List<String> interests(List<String> raw, boolean trending, Map<String, String> errors) {
         List<String> interests = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
-        for (String line : raw == null ? List.<String>of() : raw) {
-            String interest = normalized(line);
+        List<String> lines = raw == null ? List.of() : raw;
+        for (int i = 0; i < lines.size(); i++) {
+            String interest = normalized(lines.get(i));
             if (interest.length() > MAX_INTEREST_LENGTH) {
                 errors.put("interests", "Each interest can have at most " + MAX_INTEREST_LENGTH
                         + " characters; one has " + interest.length() + ".");
@@ -153,9 +155,13 @@ public record SubscriptionChoices(List<String> interests, Cadence cadence, int h
             }
             if (!interest.isEmpty() && seen.add(interest.toLowerCase(Locale.ROOT))) {
                 interests.add(interest);
+                String refused = refusal(interest);
+                if (refused != null) {
+                    refusals.add(refusalOf(interest, refused));
+                }
             }
         }
-        String refused = refusal(interests);
+        String refused = refusals.isEmpty() ? null : String.join("\n", refusals);
         if (interests.isEmpty() && !trending) {
             errors.put("interests", "Add at least one interest, one per line.");
         } else if (refused != null) {
@@ -171,25 +177,28 @@ public record SubscriptionChoices(List<String> interests, Cadence cadence, int h
         return line == null ? "" : CONTROL.matcher(line).replaceAll(" ").strip().replaceAll("\\s+", " ");
     }
 
-    /** What is wrong with the first interest the interest language refuses, or null when it accepts them all. */
-    private static String refusal(List<String> interests) {
-        for (String interest : interests) {
-            // an import of 20,000 people who share a few hundred interests parsed each of them again and again: the
-            // parser's code then became hot, and the JIT compiler was still compiling it well into the digest run
-            // that followed (InterestParser.group, InterestLanguage.parse: 42 KB twice and 34 KB of C2 code)
-            if (ACCEPTED.contains(interest)) {
-                continue;
-            }
-            try {
-                InterestLanguage.parse(interest);
-            } catch (InterestRefused e) {
-                return "“" + interest + "”: " + e.getMessage();
-            }
-            if (ACCEPTED.size() >= ACCEPTED_REMEMBERED) {
-                ACCEPTED.clear();
-            }
-            ACCEPTED.add(interest);
+    /** One refused interest's message; several are kept one per line, and the form numbers each by its line. */
+    static String refusalOf(String interest, String why) {
+        return "“" + interest + "”: " + why;
+    }
+
+    /** What is wrong with an interest the interest language refuses, or null when it accepts it. */
+    private static String refusal(String interest) {
+        // an import of 20,000 people who share a few hundred interests parsed each of them again and again: the
+        // parser's code then became hot, and the JIT compiler was still compiling it well into the digest run
+        // that followed (InterestParser.group, InterestLanguage.parse: 42 KB twice and 34 KB of C2 code)
+        if (ACCEPTED.contains(interest)) {
+            return null;
         }
+        try {
+            InterestLanguage.parse(interest);
+        } catch (InterestRefused e) {
+            return e.getMessage();
+        }
+        if (ACCEPTED.size() >= ACCEPTED_REMEMBERED) {
+            ACCEPTED.clear();
+        }
+        ACCEPTED.add(interest);
         return null;
     }
 

@@ -10,8 +10,12 @@ import dev.paperboy.Visitor;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +44,41 @@ class InterestRefusalTest {
         assertEquals(0, Rows.subscribersAt(email));
     }
 
+    /** Each refused line has its message, with its line and the character marked; the good lines are kept in the field. */
+    @Test
+    void theFormShowsEverySyntaxErrorNotOnlyTheFirst() {
+        String email = People.address("refusal.two");
+        String page = new Visitor().submit("/", "/subscribe", Map.of("email", email,
+                        "interests", "sea urchins\ngraph \"neural networks\n(kelp OR seagrass\nsea otters",
+                        "cadence", "daily", "hour", "7", "timezone", "UTC"))
+                .then().statusCode(400).extract().asString();
+        assertRefusals(page,
+                "Line 2: “graph \"neural networks”: The quote at character 7 is never closed.", "character 7", "\"",
+                "Line 3: “(kelp OR seagrass”: The '(' at character 1 is never closed.", "character 1", "(");
+        assertEquals(0, Rows.subscribersAt(email));
+    }
+
+    /**
+     * The message under the interests field, the one the field points at: each refusal in order (how its text starts,
+     * its mark's title and the mark), nothing else marked.
+     */
+    private static void assertRefusals(String page, String... expected) {
+        Document html = Jsoup.parse(page);
+        assertEquals("interests-error", html.selectFirst("textarea#interests").attr("aria-describedby"));
+        Element shown = html.selectFirst("#interests-error");
+        assertTrue(shown != null, page);
+        List<Element> marks = shown.select("code.refused-at mark");
+        assertEquals(expected.length / 3, marks.size(), shown.outerHtml());
+        int from = 0;
+        for (int i = 0; i < marks.size(); i++) {
+            int at = shown.text().indexOf(expected[3 * i], from);
+            assertTrue(at >= from, expected[3 * i] + " in " + shown.text());
+            from = at + expected[3 * i].length();
+            assertEquals(expected[3 * i + 1], marks.get(i).attr("title"));
+            assertEquals(expected[3 * i + 2], marks.get(i).text());
+        }
+    }
+
     @Test
     void theFormRefusesInterestsThatAskForNothingOrForEverything() {
         for (String interest : new String[] {"the of and", "*", "NOT vision", "\"\""}) {
@@ -65,6 +104,12 @@ class InterestRefusalTest {
                         "hour", "9", "timezone", "UTC"))
                 .then().statusCode(400).body(containsString("“cat:”: The interest ends too early"))
                 .body(containsString("<code class=\"refused-at\">cat<mark title=\"character 4\">:</mark></code>"));
+        String twoRefused = new Visitor().submit(preferences, preferences, Map.of("interests",
+                        "cat:\nsea urchins\n\nkelp AND (forests", "cadence", "weekly", "hour", "9", "timezone", "UTC"))
+                .then().statusCode(400).extract().asString();
+        assertRefusals(twoRefused,
+                "Line 1: “cat:”: The interest ends too early", "character 4", ":",
+                "Line 4: “kelp AND (forests”: The '(' at character 10 is never closed.", "character 10", "(");
         String page = RestAssured.given().get(preferences).then().statusCode(200).extract().asString();
         assertTrue(page.contains(">sea urchins</textarea>"), "the saved interests are kept");
         assertEquals(0, Rows.subscribersInterestedIn("cat:"));
