@@ -85,11 +85,8 @@ class SourcePolls {
     }
 
     void succeeded(String name, String holder, int added, int rejected, List<String> rejections) {
-        finish(name, holder, source -> {
+        finish(name, holder, added, rejected, rejections, source -> {
             source.lastSuccessAt = source.lastPollAt;
-            source.lastAdded = added;
-            source.lastRejected = rejected;
-            source.lastRejections = rejections.isEmpty() ? null : String.join("\n", rejections);
             source.failures = 0;
             source.notBefore = null;
         });
@@ -98,12 +95,9 @@ class SourcePolls {
     /** Records the failure and schedules the next try: after a doubling wait, and never before the server asked. */
     void failed(String name, String holder, int added, int rejected, List<String> rejections, String error,
                 Instant retryAfter) {
-        finish(name, holder, source -> {
+        finish(name, holder, added, rejected, rejections, source -> {
             source.lastErrorAt = source.lastPollAt;
             source.lastError = error.length() > 2000 ? error.substring(0, 2000) : error;
-            source.lastAdded = added;
-            source.lastRejected = rejected;
-            source.lastRejections = rejections.isEmpty() ? null : String.join("\n", rejections);
             source.failures++;
             source.notBefore = retryAfter;
             Instant retry = Instant.now().plus(Backoff.after(fetch.retryBackoff(), source.failures));
@@ -123,13 +117,18 @@ class SourcePolls {
                 .setParameter(1, name).setParameter(2, holder).executeUpdate());
     }
 
-    private void finish(String name, String holder, Consumer<PaperSource> outcome) {
+    /** A poll's end, whether it succeeded or failed: what it added and rejected, then {@code outcome}; the lease let go. */
+    private void finish(String name, String holder, int added, int rejected, List<String> rejections,
+                        Consumer<PaperSource> outcome) {
         QuarkusTransaction.requiringNew().run(() -> {
             PaperSource source = entityManager.find(PaperSource.class, name, LockModeType.PESSIMISTIC_WRITE);
             if (source == null || !holder.equals(source.leaseHolder)) {
                 return;
             }
             source.lastPollAt = Instant.now();
+            source.lastAdded = added;
+            source.lastRejected = rejected;
+            source.lastRejections = rejections.isEmpty() ? null : String.join("\n", rejections);
             outcome.accept(source);
             source.leaseHolder = null;
             source.leaseUntil = null;
