@@ -11,12 +11,15 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +76,24 @@ class SignupBrowserTest {
             assertEquals(Optional.empty(), Rows.subscriberState("ada at example"), "a bad form stores no subscriber");
             PageChecks.assertReadable(browser, "signup-errors");
 
+            // two interests the language refuses: each has its message, line and marked character under the field
+            browser.find("#email").clear();
+            browser.find("#email").sendKeys(email);
+            browser.find("#interests").sendKeys("graph \"neural networks\n(kelp OR seagrass");
+            browser.find("button[type=submit]").click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions
+                    .textToBePresentInElementLocated(By.cssSelector("#interests + p.error#interests-error"), "Line 2: "));
+            WebElement refused = browser.find("#interests-error");
+            assertTrue(refused.getText().contains("Line 1: “graph \"neural networks”: The quote at character 7 is never closed."),
+                    refused.getText());
+            assertTrue(refused.getText().contains("Line 2: “(kelp OR seagrass”: The '(' at character 1 is never closed."),
+                    refused.getText());
+            assertEquals(List.of("\"", "("), refused.findElements(By.cssSelector("code.refused-at mark")).stream()
+                    .map(WebElement::getText).toList());
+            assertEquals(Optional.empty(), Rows.subscriberState(email), "refused interests store no subscriber");
+            PageChecks.assertReadable(browser, "signup-refused-interests");
+
+            browser.find("#interests").clear();
             browser.find("#email").clear();
             browser.find("#email").sendKeys(email);
             browser.find("#interests").sendKeys(INTEREST + "\nplanarian stem cells");
