@@ -137,6 +137,9 @@ final class Fusion {
         float[] scores = new float[to - from];
         int passing = admit(sides, interest.parsed.strict(), from, to, lexicalWeight, threshold, floor, otherWords,
                 ordinals, scores);
+        if (cut && ordered && interest.units.size() > KEYWORDS) {
+            passing = MeaningAlone.fewest(ordinals, scores, passing, bm25, best, coverage, cosines);
+        }
         if (cut) {
             passing = closeToBest(ordinals, scores, passing, lexicalWeight < 1 ? cosines : null, mean, scale,
                     hasAlternatives(interest) ? ALTERNATIVES_RELATIVE : RELATIVE);

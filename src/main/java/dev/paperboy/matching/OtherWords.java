@@ -6,9 +6,10 @@ package dev.paperboy.matching;
  * {@link #DESCRIPTION_WORDS} of a description's words ({@link #KEYWORD_WORDS} of a few keywords') or be
  * {@link #SAME_TOPIC_COSINE} close: MiniLM puts a sentence of a field's common words near many papers of the field,
  * and where the topic is said in the words of some papers, those that share almost none of them were its
- * neighbours, not the topic. Where no paper says it in words, meaning alone decides, as for the paper that says it in
- * other words; so it does for an interest of one word or phrase, and for a paper with none of a few keywords, since
- * such a paper can only say them in other words.
+ * neighbours, not the topic; and a description's paper with some of its words needs {@link #DESCRIPTION_BM25} of
+ * the best BM25 whatever the window. Where no paper says it in words, meaning alone decides, as for the paper that
+ * says it in other words; so it does for an interest of one word or phrase, and for a paper with none of a few
+ * keywords or of a description's words, since such a paper can only say them in other words.
  */
 final class OtherWords {
 
@@ -23,6 +24,18 @@ final class OtherWords {
      * by meaning alone with few of a description's words in the 80 judged interests (0.61 at most, on topic or not).
      */
     static final float SAME_TOPIC_COSINE = 0.62f;
+
+    /**
+     * The share of the window's best BM25 a paper brought by meaning alone with some of a description's words must
+     * have, whether some paper says the description in words or not: a description has four words or more, and a
+     * paper that shares only a trace of them shares the field's words, not the topic. A paper with none of them is
+     * left to meaning, as for a few keywords: it can only say the topic in other words. In the 100 open judged
+     * interests, the papers descriptions brought by meaning alone with under 0.08 of the best BM25 were none on topic
+     * (3 other, two of them in "adapting a pretrained model to a new task when only a handful of labeled examples are
+     * available", at 0.04 and 0.06), and the first on-topic one has 0.15, so any value from 0.08 to 0.15 gives them
+     * the same digests (BENCHMARKS.md, session 17). A paper as close as {@link #SAME_TOPIC_COSINE} still comes.
+     */
+    static final float DESCRIPTION_BM25 = 0.1f;
 
     /**
      * The same for two or three keywords, of a paper that has some of them: it must have more than their commoner
@@ -69,7 +82,13 @@ final class OtherWords {
 
     /** Whether paper {@code i} (of the window), at this cosine and with under half of the interest, may come. */
     boolean admits(int i, float cosine) {
-        if (coverage[i] >= words || cosine >= SAME_TOPIC_COSINE || keywords && coverage[i] == 0) {
+        if (cosine >= SAME_TOPIC_COSINE) {
+            return true;
+        }
+        if (!keywords && bm25[i] > 0 && bm25[i] < DESCRIPTION_BM25 * best) {
+            return false;
+        }
+        if (coverage[i] >= words || keywords && coverage[i] == 0) {
             return true;
         }
         if (saidInWords < 0) {

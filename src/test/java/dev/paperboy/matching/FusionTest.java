@@ -164,6 +164,68 @@ class FusionTest {
     }
 
     @Test
+    void aDescriptionBringsByMeaningAloneItsClosestPapersAndFurtherOnesOnlyWhereTheWordsAgree() throws InterestRefused {
+        // No paper says the description in words (each has "sea" or "electricity", under half of it). Papers 1 to 7
+        // are all close in meaning, from 0.60 down to 0.54: past the four closest, only paper 7, which says the sea
+        // and electricity again and again (BM25 near the best), keeps its place.
+        InterestQuery description = new InterestQuery(
+                InterestLanguage.parse("turning the rise and fall of the sea into electricity"), INTEREST);
+        List<WindowPaper> papers = new ArrayList<>();
+        papers.add(paper(1, "Electricity from the sea", "Generators under water.", direction(0.60, 2)));
+        papers.add(paper(2, "Sea power", "Turbines under the water.", direction(0.59, 3)));
+        papers.add(paper(3, "Waves on the sea", "Buoys move up and down.", direction(0.58, 4)));
+        papers.add(paper(4, "Ocean generators", "Currents of the sea drive turbines.", direction(0.57, 5)));
+        papers.add(paper(5, "Harbour engineering", "Breakwaters protect ships from the sea.", direction(0.56, 6)));
+        papers.add(paper(6, "Coastal cities", "Cities by the sea grow.", direction(0.55, 7)));
+        papers.add(paper(7, "Sea electricity", "Electricity from the sea: sea turbines make electricity.",
+                direction(0.54, 8)));
+        meadows(papers, 8, 16, -0.2, MEADOW);
+        PaperIndex index = new PaperIndex(papers);
+        InterestHits hits = Fusion.score(index, 0, index.size(), List.of(description), Fusion.THRESHOLD).get(0);
+        float[] bm25 = index.lexicalScores(description);
+        float[] coverage = Coverage.of(index, description, new int[index.size()], new int[index.size()]);
+        float best = 0;
+        for (float s : bm25) {
+            best = Math.max(best, s);
+        }
+        for (int i = 0; i < 7; i++) {
+            assertTrue(Fusion.lexical(bm25[i], best, coverage[i]) < 0.5f, "paper " + (i + 1) + " by meaning alone");
+        }
+        assertTrue(bm25[4] < MeaningAlone.WORDS_AGREE * best && bm25[5] < MeaningAlone.WORDS_AGREE * best
+                && bm25[6] >= MeaningAlone.WORDS_AGREE * best, "only paper 7's words agree");
+        assertEquals(Set.of(1L, 2L, 3L, 4L, 7L), Set.copyOf(ids(index, hits)),
+                "the " + MeaningAlone.CLOSEST + " closest, and paper 7 for its words");
+        // The preview still shows the two left out, after the list.
+        InterestHits uncut = Fusion.scoreUncut(index, 0, index.size(), description, Fusion.lexicalWeight(description));
+        assertTrue(ids(index, uncut).containsAll(List.of(5L, 6L)), "uncut: " + ids(index, uncut));
+    }
+
+    @Test
+    void aDescriptionBringsByMeaningAloneNoPaperWithOnlyATraceOfItsWords() throws InterestRefused {
+        // No paper says the description in words: paper 1 has "electricity" alone. Paper 2 has only "rise", the
+        // window's commonest word of it (the meadows' flowers rise too), once in a long abstract: a trace of the
+        // description, under a tenth of the best BM25. Paper 3 has none of its words. Both are as close in meaning
+        // as the window gets after paper 1.
+        InterestQuery description = new InterestQuery(
+                InterestLanguage.parse("turning the rise and fall of the sea into electricity"), INTEREST);
+        List<WindowPaper> papers = new ArrayList<>();
+        papers.add(paper(1, "Electricity from the tides", "Tides drive generators.", direction(0.6, 2)));
+        papers.add(paper(2, "Power from the pull of the moon", "Turbines under the water, built from steel and "
+                + "concrete by crews of divers and looked after by boats; the power goes into cables on the floor of "
+                + "the bay and reaches the land through a station of transformers, where the cost will rise.",
+                direction(0.55, 3)));
+        papers.add(paper(3, "Moon-driven turbines", "Generators in tidal channels.", direction(0.55, 4)));
+        meadows(papers, 4, 9, -0.2, "Flowers rise on high slopes.");
+        PaperIndex index = new PaperIndex(papers);
+        float[] bm25 = index.lexicalScores(description);
+        assertTrue(bm25[1] > 0 && bm25[1] < OtherWords.DESCRIPTION_BM25 * bm25[0] && bm25[2] == 0,
+                "a trace of the words, and none: " + bm25[1] + " of " + bm25[0]);
+        InterestHits hits = Fusion.score(index, 0, index.size(), List.of(description), Fusion.THRESHOLD).get(0);
+        assertEquals(Set.of(1L, 3L), Set.copyOf(ids(index, hits)),
+                "a trace of the words does not bring a paper by meaning; none of them may (said in other words)");
+    }
+
+    @Test
     void aPaperWithOneOfTheAlternativesHasAllTheInterestAsksFor() throws InterestRefused {
         List<WindowPaper> papers = new ArrayList<>();
         papers.add(paper(1, "A survey of tidal energy", "What is known about tidal turbines.", direction(0.1, 2)));
