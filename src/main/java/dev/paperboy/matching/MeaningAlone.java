@@ -8,8 +8,9 @@ import java.util.Arrays;
  * of the window's best, where the words agree with the meaning. MiniLM puts a sentence near many papers of its field
  * at nearly the same cosine, so past the few closest a description's papers by meaning alone are mostly the field's,
  * not the topic's: in the 100 open judged interests, those from the fifth closest on are 3 on topic, with 0.78 of
- * the best BM25 or more, and 7 off topic, with 0.20 to 0.65 (BENCHMARKS.md, session 17). A preview still shows the
- * papers left out, after the list.
+ * the best BM25 or more, and 7 off topic, with 0.20 to 0.65 (BENCHMARKS.md, session 17). Counted among the
+ * candidates, as {@link Fusion#RELATIVE} is: a first digest and the preview rank the whole window, a later digest its
+ * new papers. A preview still shows the papers left out, after the list.
  */
 final class MeaningAlone {
 
@@ -34,24 +35,31 @@ final class MeaningAlone {
      */
     static int fewest(int[] ordinals, float[] scores, int passing, float[] bm25, float best, float[] coverage,
                       float[] cosines) {
-        float[] alone = new float[passing];
         int count = 0;
+        for (int j = 0; j < passing; j++) {
+            int i = ordinals[j];
+            if (Fusion.lexical(bm25[i], best, coverage[i]) < 0.5f) {
+                count++;
+            }
+        }
+        if (count <= CLOSEST) {
+            return passing; // most interests: no array, no sort
+        }
+        float[] alone = new float[count];
+        count = 0;
         for (int j = 0; j < passing; j++) {
             int i = ordinals[j];
             if (Fusion.lexical(bm25[i], best, coverage[i]) < 0.5f) {
                 alone[count++] = cosines[i];
             }
         }
-        if (count <= CLOSEST) {
-            return passing;
-        }
-        Arrays.sort(alone, 0, count);
+        Arrays.sort(alone);
         float closest = alone[count - CLOSEST];
         int kept = 0;
         for (int j = 0; j < passing; j++) {
             int i = ordinals[j];
-            if (Fusion.lexical(bm25[i], best, coverage[i]) >= 0.5f || cosines[i] >= closest
-                    || bm25[i] >= WORDS_AGREE * best) {
+            if (cosines[i] >= closest || bm25[i] >= WORDS_AGREE * best
+                    || Fusion.lexical(bm25[i], best, coverage[i]) >= 0.5f) {
                 ordinals[kept] = i;
                 scores[kept++] = scores[j];
             }
