@@ -47,11 +47,9 @@ final class MimeMessages {
     private final String fromHeader;
     private final String feedbackId;
     private final DkimSigning dkim;
-    private final boolean allowUtf8;
 
     MimeMessages(Session session, InternetAddress from, String feedbackId, DkimSigning dkim) {
         this.session = session;
-        this.allowUtf8 = Boolean.parseBoolean(session.getProperty("mail.mime.allowutf8"));
         this.fromHeader = InternetAddress.toString(new Address[] {from}, "From: ".length());
         this.feedbackId = feedbackId;
         this.dkim = dkim;
@@ -71,16 +69,9 @@ final class MimeMessages {
      * written here as the bytes Jakarta Mail writes for it, and goes out as they are (see {@link Alternative}).
      */
     MimeMessage composeUnsigned(MailContent mail, boolean written) throws MessagingException {
-        InternetAddress to = new InternetAddress(mail.to(), true);
-        EncodedBodies bodies = mail.encoded();
-        if (written && bodies.text() != null && bodies.html() != null && !allowUtf8
-                && AppendedMessages.appendable(mail.headers())) {
-            return AppendedMessages.compose(session, mail, fromHeader, to, feedbackId,
-                    Alternative.of(bodies.text(), bodies.html()));
-        }
         FixedIdMessage message = new FixedIdMessage(session, mail.messageId());
         message.setHeader("From", fromHeader);
-        message.setRecipient(Message.RecipientType.TO, to);
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), true));
         if (mail.subject() != null) {
             message.setHeader("Subject", subjectHeader(mail.subject()));
         }
@@ -94,6 +85,7 @@ final class MimeMessages {
         if (feedbackId != null) {
             message.setHeader("Feedback-ID", mail.kind() + ":" + feedbackId);
         }
+        EncodedBodies bodies = mail.encoded();
         if (written && bodies.text() != null && bodies.html() != null) {
             Alternative alternative = Alternative.of(bodies.text(), bodies.html());
             message.setHeader("MIME-Version", "1.0");

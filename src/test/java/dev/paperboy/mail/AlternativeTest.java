@@ -11,7 +11,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
@@ -57,32 +56,6 @@ class AlternativeTest {
             }
         }
         assertEquals(300, written, "every mail of these has parts Paperboy encodes");
-    }
-
-    @Test
-    void extraHeadersWithTheirOwnPlaceOrNamedTwiceAreWrittenAsJakartaMailWritesThem() throws Exception {
-        MimeMessages messages = new MimeMessages(SESSION, new InternetAddress("Paperboy <digest@example.org>"),
-                "paperboy:example.org", dev.paperboy.mail.dkim.DkimSigning.of(null, null, null));
-        List<Map<String, String>> extras = List.of(
-                Map.of("Reply-To", "help@example.org"),
-                Map.of("references", "<a@example.org>"),
-                Map.of("Feedback-ID", "x:y"),
-                Map.of("List-Id", "One <one.example.org>", "list-id", "Two <two.example.org>"),
-                Map.of("X-One", "1", "X-Two", "2", "Auto-Submitted", "auto-generated"));
-        for (Map<String, String> extra : extras) {
-            MailContent base = mail(new Random(7), 7);
-            Map<String, String> headers = new LinkedHashMap<>(base.headers());
-            headers.putAll(extra);
-            MailContent mail = new MailContent(base.to(), base.subject(), base.text(), base.html(), base.messageId(),
-                    headers, base.kind());
-            MimeMessage ours = messages.composeUnsigned(mail, true);
-            MimeMessage jakarta = messages.composeUnsigned(mail, false);
-            String boundary = new ContentType(ours.getContentType()).getParameter("boundary");
-            String theirs = new ContentType(jakarta.getContentType()).getParameter("boundary");
-            assertEquals(normalized(bytes(jakarta), theirs, boundary), normalized(bytes(ours), boundary, boundary),
-                    extra.toString());
-            assertEquals(List.of(new InternetAddress(base.to())), List.of(ours.getAllRecipients()));
-        }
     }
 
     @Test
