@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -25,9 +26,11 @@ public class AdminAuth {
     static final String COOKIE = "paperboy_admin";
 
     private final Secrets secrets;
+    private final SignInReturn signInReturn;
 
-    AdminAuth(Secrets secrets) {
+    AdminAuth(Secrets secrets, SignInReturn signInReturn) {
         this.secrets = secrets;
+        this.signInReturn = signInReturn;
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -42,7 +45,22 @@ public class AdminAuth {
             return Optional.of(Response.status(401).header("WWW-Authenticate", "Bearer realm=\"paperboy\"")
                     .type(MediaType.APPLICATION_JSON).entity(Map.of("error", "admin token required")).build());
         }
-        return Optional.of(Response.seeOther(URI.create(AdminPagesResource.LOGIN)).build());
+        Response.ResponseBuilder toLogin = Response.seeOther(URI.create(AdminPagesResource.LOGIN));
+        if (opensAPage(request)) {
+            URI asked = request.getUriInfo().getRequestUri();
+            String pathAndQuery = asked.getRawPath() + (asked.getRawQuery() == null ? "" : "?" + asked.getRawQuery());
+            NewCookie kept = signInReturn.remember(pathAndQuery);
+            if (kept != null) {
+                toLogin.cookie(kept);
+            }
+        }
+        return Optional.of(toLogin.build());
+    }
+
+    /** A browser opening a page, not the dashboard's script polling its figures nor a form's post: worth returning to. */
+    private static boolean opensAPage(ContainerRequestContext request) {
+        String accept = request.getHeaderString("Accept");
+        return "GET".equals(request.getMethod()) && accept != null && accept.contains("text/html");
     }
 
     /** The console's pages and the API's answers hold subscribers' addresses: no cache, shared or not, keeps them. */

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
@@ -49,8 +50,11 @@ public class AdminPagesResource {
     private final BaseUrl baseUrl;
     private final Dashboard dashboard;
     private final PaperboyConfig config;
+    private final SignInReturn signInReturn;
 
-    AdminPagesResource(Outbox outbox, AdminAuth auth, BaseUrl baseUrl, Dashboard dashboard, PaperboyConfig config) {
+    AdminPagesResource(Outbox outbox, AdminAuth auth, BaseUrl baseUrl, Dashboard dashboard, PaperboyConfig config,
+                       SignInReturn signInReturn) {
+        this.signInReturn = signInReturn;
         this.baseUrl = baseUrl;
         this.outbox = outbox;
         this.auth = auth;
@@ -94,11 +98,12 @@ public class AdminPagesResource {
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response login(@RestForm String token) {
+    public Response login(@RestForm String token, @RestCookie(SignInReturn.COOKIE) String asked) {
         if (token == null || !auth.matches(token.trim())) {
             return Response.status(401).entity(Templates.login(true)).build();
         }
-        return Response.seeOther(URI.create("/admin")).cookie(session(token.trim(), NewCookie.DEFAULT_MAX_AGE)).build();
+        return Response.seeOther(URI.create(SignInReturn.target(asked)))
+                .cookie(session(token.trim(), NewCookie.DEFAULT_MAX_AGE), signInReturn.forget()).build();
     }
 
     @GET

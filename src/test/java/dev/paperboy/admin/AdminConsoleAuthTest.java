@@ -14,9 +14,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -128,6 +132,61 @@ class AdminConsoleAuthTest {
             assertEquals("no-store", response.header("Cache-Control"), path);
         }
         assertEquals("no-store", AdminApi.admin().get("/api/admin/stats").header("Cache-Control"));
+    }
+
+    /** Opening a console page without the cookie, then signing in, lands on that page, its query included. */
+    @Test
+    void signingInReturnsToThePageAsked() {
+        for (String asked : List.of("/admin/outbox", "/admin/subscribers?q=someone%40example.org", "/admin/test-digest")) {
+            Visitor browser = new Visitor();
+            Response toLogin = browser.given().urlEncodingEnabled(false).accept("text/html").get(asked);
+            assertEquals(303, toLogin.statusCode(), asked);
+            assertTrue(toLogin.header("Location").endsWith("/admin/login"), "the same redirect as ever: " + asked);
+            Response signedIn = browser.submit("/admin/login", "/admin/login", Map.of("token", AdminApi.TOKEN));
+            assertEquals(303, signedIn.statusCode(), asked);
+            URI location = URI.create(signedIn.header("Location"));
+            assertEquals(asked, location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery()));
+            assertEquals(200, browser.given().urlEncodingEnabled(false).get(asked).statusCode(), asked);
+            Response again = browser.submit("/admin/login", "/admin/login", Map.of("token", AdminApi.TOKEN));
+            assertEquals("/admin", URI.create(again.header("Location")).getPath(), "used once, then forgotten");
+        }
+        Response direct = new Visitor().submit("/admin/login", "/admin/login", Map.of("token", AdminApi.TOKEN));
+        assertEquals("/admin", URI.create(direct.header("Location")).getPath(), "no page asked: the dashboard");
+    }
+
+    /** The dashboard's script polling its figures, or a post, is not a page to come back to. */
+    @Test
+    void onlyAPageOpenedIsRemembered() {
+        Visitor browser = new Visitor();
+        browser.given().accept("application/json").get("/admin/runs").then().statusCode(303);
+        Response signedIn = browser.submit("/admin/login", "/admin/login", Map.of("token", AdminApi.TOKEN));
+        assertEquals("/admin", URI.create(signedIn.header("Location")).getPath());
+    }
+
+    /** Whatever the kept value says, sign-in never sends the browser to another site: an open redirect is a defect. */
+    @Test
+    void signingInNeverLeavesTheSite() {
+        for (String evil : List.of("https://evil.example", "//evil.example", "/\\evil.example", "/\\/evil.example",
+                "/admin@evil.example", "/adminevil", "http://evil.example/admin", "/admin/login", " //evil.example")) {
+            for (String value : List.of(URLEncoder.encode(evil, StandardCharsets.UTF_8), evil)) {
+                Response signedIn = signInKeeping(value);
+                assertEquals(303, signedIn.statusCode(), evil);
+                URI location = URI.create(signedIn.header("Location"));
+                assertEquals("/admin", location.getRawPath(), evil + " falls back to the dashboard");
+                assertEquals(null, location.getRawQuery(), evil);
+            }
+        }
+        Response local = signInKeeping("%2Fadmin%2Foutbox");
+        assertEquals("/admin/outbox", URI.create(local.header("Location")).getRawPath(), "the same way, a local page is kept");
+    }
+
+    /** Signs in from a browser whose return cookie holds {@code value}, whatever set it. */
+    private static Response signInKeeping(String value) {
+        Visitor browser = new Visitor();
+        Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(browser.open("/admin/login").asString());
+        assertTrue(csrf.find());
+        return browser.given().cookie(SignInReturn.COOKIE, value).contentType("application/x-www-form-urlencoded")
+                .formParam("token", AdminApi.TOKEN).formParam("csrf", csrf.group(1)).post("/admin/login");
     }
 
     @Test

@@ -19,12 +19,13 @@ class AdminCookieTest {
     private static final String TOKEN = "unit-test-admin-token";
 
     private static AdminPagesResource pages(String baseUrl) {
-        return new AdminPagesResource(null, new AdminAuth(FixedSecrets.withLinkKey(new byte[32])),
-                FixedSecrets.baseUrl(baseUrl), null, null);
+        SignInReturn signInReturn = new SignInReturn(FixedSecrets.baseUrl(baseUrl));
+        return new AdminPagesResource(null, new AdminAuth(FixedSecrets.withLinkKey(new byte[32]), signInReturn),
+                FixedSecrets.baseUrl(baseUrl), null, null, signInReturn);
     }
 
     private static NewCookie signIn(String baseUrl) {
-        Response response = pages(baseUrl).login(" " + TOKEN + " ");
+        Response response = pages(baseUrl).login(" " + TOKEN + " ", null);
         assertEquals(303, response.getStatus());
         return response.getCookies().get(AdminAuth.COOKIE);
     }
