@@ -28,7 +28,7 @@ final class ArxivApiReader implements SourceReader {
     public void read(Poll poll) throws PollFailure {
         for (int page = 0; page < maxPages; page++) {
             URI uri = page(poll.source, page * pageSize);
-            ParsedPapers papers = poll.parse(PaperFormat.ARXIV_ATOM, poll.fetch(uri, ATOM, false), uri);
+            ParsedPapers papers = poll.parse(PaperFormat.ARXIV_ATOM, poll.fetch(uri, ATOM, false));
             ImportResult stored = poll.store(papers, source -> { });
             if (papers.entries().size() < pageSize || stored.added() == 0) {
                 return;

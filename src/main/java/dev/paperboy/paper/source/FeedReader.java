@@ -23,9 +23,9 @@ final class FeedReader implements SourceReader {
             return;
         }
         ParsedPapers papers = switch (kind) {
-            case ARXIV_RSS -> poll.parse(PaperFormat.ARXIV_RSS, fetched, uri);
-            case HUGGINGFACE -> poll.parse(PaperFormat.HUGGINGFACE_JSON, fetched, uri);
-            default -> poll.parseFeed(fetched, uri);
+            case ARXIV_RSS -> poll.parse(PaperFormat.ARXIV_RSS, fetched);
+            case HUGGINGFACE -> poll.parse(PaperFormat.HUGGINGFACE_JSON, fetched);
+            default -> poll.parseFeed(fetched);
         };
         poll.store(papers, stored -> {
             stored.etag = fetched.etag();

@@ -38,7 +38,7 @@ final class OaiPmhReader implements SourceReader {
                 + (source.set == null ? "" : "&set=" + encode(source.set)));
         Set<String> tokens = new HashSet<>();
         while (true) {
-            ParsedPapers page = poll.parse(PaperFormat.OAI_PMH, poll.fetch(uri, XML, false), uri);
+            ParsedPapers page = poll.parse(PaperFormat.OAI_PMH, poll.fetch(uri, XML, false));
             String token = page.resumptionToken() == null || page.resumptionToken().isBlank() ? null : page.resumptionToken();
             if (token != null && !tokens.add(token)) {
                 throw new PollFailure("the OAI-PMH server repeated the resumptionToken " + token);

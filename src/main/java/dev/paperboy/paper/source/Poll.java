@@ -49,21 +49,21 @@ final class Poll {
         return fetched;
     }
 
-    /** The document as papers of this source; a document that cannot be read ends the poll. */
-    ParsedPapers parse(PaperFormat format, Fetched fetched, URI from) throws PollFailure {
+    /** The document as papers of this source; a document that cannot be read ends the poll, naming the host that answered. */
+    ParsedPapers parse(PaperFormat format, Fetched fetched) throws PollFailure {
         try {
             return polls.formats().parse(format, fetched.stream()).from(source.name);
         } catch (ParsedPapers.MalformedDocument e) {
-            throw new PollFailure("the document from " + from.getHost() + " could not be read: " + e.getMessage());
+            throw new PollFailure("the document from " + fetched.from().getHost() + " could not be read: " + e.getMessage());
         }
     }
 
-    /** Like {@link #parse(PaperFormat, Fetched, URI)}, the format told by the document itself (any RSS or Atom). */
-    ParsedPapers parseFeed(Fetched fetched, URI from) throws PollFailure {
+    /** Like {@link #parse(PaperFormat, Fetched)}, the format told by the document itself (any RSS or Atom). */
+    ParsedPapers parseFeed(Fetched fetched) throws PollFailure {
         try {
             return polls.formats().parse("application/xml", fetched.stream()).from(source.name);
         } catch (ParsedPapers.MalformedDocument | dev.paperboy.paper.format.PaperFormats.UnsupportedType e) {
-            throw new PollFailure("the document from " + from.getHost() + " could not be read: " + e.getMessage());
+            throw new PollFailure("the document from " + fetched.from().getHost() + " could not be read: " + e.getMessage());
         }
     }
 

@@ -152,7 +152,7 @@ class SourceHttp {
 
     private Fetched answer(URI target, HttpURLConnection connection, int status, Instant deadline) throws IOException, PollFailure, RetryLater {
         if (status == 304) {
-            return Fetched.unchanged();
+            return Fetched.unchanged(target);
         }
         if (status == 429 || status == 503) {
             Instant at = RetryAfter.parse(connection.getHeaderField("Retry-After"), Instant.now());
@@ -167,7 +167,7 @@ class SourceHttp {
         }
         byte[] body = ResponseBody.read(connection, maxSize, deadline, target.getHost());
         return new Fetched(false, body, connection.getContentType(), connection.getHeaderField("ETag"),
-                connection.getHeaderField("Last-Modified"));
+                connection.getHeaderField("Last-Modified"), target);
     }
 
     private static URI redirect(URI from, String location, int status) throws PollFailure {

@@ -83,6 +83,25 @@ class FeedPollTest {
         }
     }
 
+    /** A source moved to another host whose document cannot be read: the error names the host that answered. */
+    @Test
+    void aRedirectedSourcesErrorNamesTheHostThatAnswered() {
+        String name = SourcesApi.unique("hf-moved-garbled");
+        try (SourceServer server = new SourceServer()) {
+            server.on("/garbled", (exchange, number) -> SourceServer.send(exchange, 200, JSON, "<html>not the daily papers</html>"));
+            server.on("/moved", (exchange, number) -> SourceServer.send(exchange, 301, null, "",
+                    "Location", server.url("/garbled").replace("127.0.0.1", "localhost")));
+            SourcesApi.add(source(name, server.url("/moved")));
+            SourcesApi.poll(name);
+            assertEquals(1, server.requests("/garbled").size(), "the redirect to the other host was followed");
+            String error = SourcesApi.view(name).getString("lastError");
+            assertTrue(error.contains("the document from localhost could not be read"), error);
+            assertFalse(error.contains("127.0.0.1"), error);
+        } finally {
+            SourcesApi.delete(name);
+        }
+    }
+
     @Test
     void aShortRetryAfterIsWaitedOutWithinThePoll() {
         String name = SourcesApi.unique("hf-429");
