@@ -124,7 +124,8 @@ final class Fusion {
         float floor = Float.NEGATIVE_INFINITY; // MEANING_FLOOR on the normalized scale
         if (interest.vector != null) {
             mean = index.meanCosine(interest.vector, 0, n);
-            cosines = index.cosines(interest.vector, from, to);
+            // the halves' blend, normalized by the plain cosine's mean: as good as the blend's own, and one dot product
+            cosines = index.blended(interest.vector, from, to);
             scale = scale(cosines, mean, from, to);
             if (cut && lexicalWeight < 1) {
                 floor = (MEANING_FLOOR - mean) / scale;

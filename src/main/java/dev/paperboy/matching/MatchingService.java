@@ -97,13 +97,14 @@ public class MatchingService {
     }
 
     private List<WindowPaper> withVectors(List<Paper> papers) {
-        Map<Long, float[]> vectors = paperVectors.of(papers.stream()
+        Map<Long, PaperVectors.Stored> vectors = paperVectors.of(papers.stream()
                 .map(p -> new PaperVectors.Text(p.id, p.revision, p.title, p.abstractText)).toList());
         List<WindowPaper> window = new ArrayList<>(papers.size());
         for (Paper p : papers) {
-            float[] vector = vectors.get(p.id); // always there, unless the paper was deleted while this built
+            PaperVectors.Stored stored = vectors.get(p.id); // always there, unless the paper was deleted meanwhile
             window.add(new WindowPaper(p.id, p.revision, p.title, p.abstractText, p.authors, p.categories, p.ingestedAt,
-                    p.upvotes, p.link(), vector == null ? new float[Vectors.DIMENSIONS] : vector));
+                    p.upvotes, p.link(), stored == null ? new float[Vectors.DIMENSIONS] : stored.vector(),
+                    stored == null ? null : stored.halves()));
         }
         return window;
     }

@@ -51,7 +51,8 @@ public final class PaperIndex {
     PaperIndex(List<WindowPaper> papers, boolean exact) {
         this.papers = List.copyOf(papers);
         this.ingestedMicros = new long[papers.size()];
-        this.vectors = new WindowVectors(papers.stream().map(WindowPaper::vector).toList(), exact);
+        this.vectors = new WindowVectors(papers.stream().map(WindowPaper::vector).toList(),
+                papers.stream().map(WindowPaper::halves).toList(), exact); // toList keeps a paper's null
         for (int ordinal = 0; ordinal < papers.size(); ordinal++) {
             WindowPaper paper = papers.get(ordinal);
             ingestedMicros[ordinal] = micros(paper.ingestedAt());
@@ -69,6 +70,14 @@ public final class PaperIndex {
     /** The cosines of a unit vector with the papers of [from, to), by ordinal. */
     float[] cosines(float[] vector, int from, int to) {
         return vectors.cosines(vector, from, to);
+    }
+
+    /**
+     * What an interest is compared with: 0.5 cos(paper) + 0.5 the better of its halves' cosines (a paper without
+     * halves: its cosine), for [from, to), by ordinal.
+     */
+    float[] blended(float[] vector, int from, int to) {
+        return vectors.blended(vector, from, to);
     }
 
     /** The mean cosine of a unit vector with the papers of [from, to). */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -44,6 +45,26 @@ class FusionTest {
 
         InterestHits hits = Fusion.score(index, 0, index.size(), List.of(tidal), Fusion.THRESHOLD).get(0);
         assertEquals(List.of(1L), ids(index, hits), "the paper under " + Fusion.MEANING_FLOOR + " in cosine is left out");
+    }
+
+    @Test
+    void aPaperWithOneHalfOnTheTopicIsAsCloseAsTheBlendOfItsWholeAndThatHalf() throws InterestRefused {
+        // Nothing says tidal. Paper 1 as a whole is at 0.30, under the floor, but the second half of its abstract is
+        // at 0.80: 0.5 x 0.30 + 0.5 x 0.80 = 0.55 brings it. Paper 2 (0.34, no halves) is compared by its vector alone.
+        List<WindowPaper> papers = new ArrayList<>();
+        papers.add(new WindowPaper(1, 1, "Coastal power survey", "Many ways to power a coast. Turbines under the sea.",
+                new String[0], new String[0], NOW.minus(Duration.ofHours(99)), null, null, direction(0.30, 2),
+                halves(direction(0.20, 20), direction(0.80, 21))));
+        papers.add(paper(2, "Harbour engineering", "Breakwaters protect ships in port.", direction(0.34, 3)));
+        meadows(papers, 3, 8, -0.6, MEADOW);
+        PaperIndex index = new PaperIndex(papers);
+        InterestQuery tidal = new InterestQuery(InterestLanguage.parse("tidal"), INTEREST);
+
+        float[] blended = index.blended(INTEREST, 0, index.size());
+        assertEquals(0.55f, blended[0], 0.01f, "half the whole's cosine and half the better half's");
+        assertEquals(index.cosines(INTEREST, 0, index.size())[1], blended[1], 0f, "without halves: its cosine exactly");
+        InterestHits hits = Fusion.score(index, 0, index.size(), List.of(tidal), Fusion.THRESHOLD).get(0);
+        assertEquals(List.of(1L), ids(index, hits), "by its better half; paper 2 stays under the floor");
     }
 
     @Test
@@ -353,6 +374,12 @@ class FusionTest {
     private static WindowPaper paper(long id, String title, String abstractText, float[] vector) {
         return new WindowPaper(id, 1, title, abstractText, new String[0], new String[0],
                 NOW.minus(Duration.ofHours(100 - id)), null, null, vector);
+    }
+
+    private static float[] halves(float[] first, float[] second) {
+        float[] halves = Arrays.copyOf(first, 2 * Vectors.DIMENSIONS);
+        System.arraycopy(second, 0, halves, Vectors.DIMENSIONS, Vectors.DIMENSIONS);
+        return halves;
     }
 
     /** A unit vector at this cosine to the first axis, the rest of it along axis {@code off}. */

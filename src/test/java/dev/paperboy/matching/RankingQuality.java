@@ -3,6 +3,7 @@ package dev.paperboy.matching;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperboy.matching.semantic.MiniLm;
+import dev.paperboy.matching.semantic.Vectors;
 import dev.paperboy.subscriber.interest.InterestLanguage;
 import dev.paperboy.subscriber.interest.InterestRefused;
 import dev.paperboy.subscriber.interest.ParsedInterest;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +82,16 @@ final class RankingQuality {
         this(TUNING);
     }
 
+    /** {@code -Dhalves=false} ranks without the halves' blend (papers compared by their vector alone), as before V27. */
+    private static final boolean HALVES = Boolean.parseBoolean(System.getProperty("halves", "true"));
+
+    /** h1 then h2 in one array, as stored (h2 = h1 for an abstract of one sentence). */
+    static float[] halves(List<float[]> embedded) {
+        float[] halves = Arrays.copyOf(embedded.get(0), 2 * Vectors.DIMENSIONS);
+        System.arraycopy(embedded.get(embedded.size() - 1), 0, halves, Vectors.DIMENSIONS, Vectors.DIMENSIONS);
+        return halves;
+    }
+
     /** Over the judgments of these resources together. */
     RankingQuality(String... judgments) {
         MiniLm model = new MiniLm();
@@ -95,7 +107,8 @@ final class RankingQuality {
             String title = paper.get("title").asText();
             String abstractText = paper.get("abstract").asText();
             window.add(new WindowPaper(id, 1, title, abstractText, new String[0], new String[0],
-                    now.minus(Duration.ofMinutes(100 - id)), null, null, model.embed(MiniLm.paperText(title, abstractText))));
+                    now.minus(Duration.ofMinutes(100 - id)), null, null, model.embed(MiniLm.paperText(title, abstractText)),
+                    HALVES ? halves(model.embedAll(MiniLm.halfTexts(title, abstractText))) : null));
             byTitle.put(title, id++);
         }
         index = new PaperIndex(window);

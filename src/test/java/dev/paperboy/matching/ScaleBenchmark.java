@@ -47,6 +47,8 @@ final class ScaleBenchmark {
     static final int THREADS = 2;
     /** With -Dchecksum=true, each run also prints a checksum of every list (to compare two builds' lists). */
     private static final boolean CHECKSUM = Boolean.getBoolean("checksum");
+    /** {@code -Dhalves=false}: papers without halves (compared by their vector alone), as before V27. */
+    private static final boolean HALVES = Boolean.parseBoolean(System.getProperty("halves", "true"));
     private static final String[] CATEGORIES = {"cs.LG", "cs.CL", "cs.CV", "stat.ML", "cs.AI", "cs.IR", "cs.NE",
             "cs.RO", "math.OC", "physics.comp-ph"};
 
@@ -115,13 +117,20 @@ final class ScaleBenchmark {
             texts.add(MiniLm.paperText(title, abstractText.toString()));
         }
         Map<String, float[]> vectors = cached("papers-" + count, texts);
+        List<List<String>> halfTexts = new ArrayList<>();
+        for (String[] part : parts) {
+            halfTexts.add(MiniLm.halfTexts(part[0], part[1]));
+        }
+        Map<String, float[]> halfVectors = HALVES
+                ? cached("halves-" + count, halfTexts.stream().flatMap(List::stream).distinct().toList()) : Map.of();
         Instant start = Instant.now().minus(Duration.ofHours(24));
         List<WindowPaper> papers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String[] categories = {CATEGORIES[random.nextInt(CATEGORIES.length)], CATEGORIES[random.nextInt(CATEGORIES.length)]};
             papers.add(new WindowPaper(i + 1, 1, parts.get(i)[0], parts.get(i)[1], new String[] {"Ada Lovelace"},
                     categories, start.plusSeconds(i), random.nextInt(4) == 0 ? random.nextInt(200) : null,
-                    "https://example.org/" + i, vectors.get(texts.get(i))));
+                    "https://example.org/" + i, vectors.get(texts.get(i)),
+                    HALVES ? RankingQuality.halves(halfTexts.get(i).stream().map(halfVectors::get).toList()) : null));
         }
         return papers;
     }

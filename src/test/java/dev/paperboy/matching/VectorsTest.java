@@ -45,6 +45,34 @@ class VectorsTest {
     }
 
     @Test
+    void aPaperStoredBeforeHalvesWereKeptIsRankedByItsVectorAndGetsItsHalvesFromTheSweep() {
+        String marker = People.marker();
+        String id = "2612." + (10000 + (int) (Math.random() * 89999));
+        AdminApi.importPapers("""
+                [{"id": "%s", "title": "Seagrass meadows trap sediment %s",
+                  "abstract": "Seagrass meadows slow the water above them. Sediment settles between their blades."}]"""
+                .formatted(id, marker));
+        long paperId = Rows.number("select id from paper where external_id = ?", id);
+        await("the new paper's halves", () -> Rows.number(
+                "select count(*) from paper_vector where paper_id = ? and length(halves) = 3072", paperId) == 1);
+        String vector = Rows.text("select encode(vector, 'hex') from paper_vector where paper_id = ?", paperId);
+
+        // as a row written before V27 reads: the vector, no halves
+        Rows.update("update paper_vector set halves = null where paper_id = ?", paperId);
+        RestAssured.given().queryParam("interest", "seagrass meadows trap sediment " + marker).get("/api/preview")
+                .then().statusCode(200).body("title[0]", org.hamcrest.Matchers.equalTo(
+                        "Seagrass meadows trap sediment " + marker));
+
+        AdminApi.importPapers("""
+                [{"title": "Mangrove roots and storm surge %s", "abstract": "Mangrove roots damp the surge of storms."}]"""
+                .formatted(marker)); // any import starts the sweep, as a start does
+        await("the halves from the sweep", () -> Rows.number(
+                "select count(*) from paper_vector where paper_id = ? and length(halves) = 3072", paperId) == 1);
+        assertEquals(vector, Rows.text("select encode(vector, 'hex') from paper_vector where paper_id = ?", paperId),
+                "the vector kept");
+    }
+
+    @Test
     void aPaperWrittenBehindTheImportersBackIsEmbeddedBeforeItIsRanked() {
         String marker = People.marker();
         Rows.update("insert into paper (external_id, title_key, title, abstract, source) values (?, ?, ?, ?, 'test')",

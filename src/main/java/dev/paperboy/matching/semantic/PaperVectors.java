@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +17,9 @@ import java.util.Map;
 
 /**
  * The vector of each paper, computed once from its title and abstract and stored with the paper's revision, so
- * that a paper updated in place (a new version) is embedded again. One embedding at a time on this node: the
- * background job and an index build never embed the same paper twice.
+ * that a paper updated in place (a new version) is embedded again; with it the vectors of the abstract's two halves
+ * ({@link MiniLm#halfTexts}). One embedding at a time on this node: the background job and an index build never
+ * embed the same paper twice.
  */
 @ApplicationScoped
 public class PaperVectors {
@@ -26,12 +28,16 @@ public class PaperVectors {
     public record Text(long id, long revision, String title, String abstractText) {
     }
 
+    /** A paper's vector and its halves' (h1 then h2 in one array; null for a row stored before halves were kept). */
+    public record Stored(float[] vector, float[] halves) {
+    }
+
     static final int BATCH = 16;
     static final int SWEEP = 256;
     private static final String MISSING = """
             select p.id, p.revision, p.title, p.abstract from paper p
             left join paper_vector v on v.paper_id = p.id
-            where v.paper_id is null or v.revision <> p.revision
+            where v.paper_id is null or v.revision <> p.revision or v.halves is null
             order by p.ingested_at desc limit ?""";
 
     private final AgroalDataSource dataSource;
@@ -43,24 +49,37 @@ public class PaperVectors {
         this.embedder = embedder;
     }
 
-    /** The vectors of these papers as of their revisions: the stored ones, and the others computed now and stored. */
-    public Map<Long, float[]> of(List<Text> papers) {
-        Map<Long, float[]> vectors = stored(papers);
-        if (vectors.size() == papers.size()) {
+    /**
+     * The vectors of these papers as of their revisions: the stored ones, and the others computed now and stored. A
+     * paper stored before halves were kept comes without them (the background sweep adds them; ranking does not wait).
+     */
+    public Map<Long, Stored> of(List<Text> papers) {
+        return of(papers, false);
+    }
+
+    private Map<Long, Stored> of(List<Text> papers, boolean withHalves) {
+        Map<Long, Stored> vectors = stored(papers);
+        if (complete(papers, vectors, withHalves)) {
             return vectors;
         }
         synchronized (embedding) {
-            Map<Long, float[]> found = stored(papers); // the background job may have done some while this waited
-            List<Text> missing = papers.stream().filter(p -> !found.containsKey(p.id())).toList();
+            Map<Long, Stored> found = stored(papers); // the background job may have done some while this waited
+            List<Text> missing = papers.stream().filter(p -> !found.containsKey(p.id())
+                    || withHalves && found.get(p.id()).halves() == null).toList();
             for (int from = 0; from < missing.size(); from += BATCH) {
-                found.putAll(embedAndStore(missing.subList(from, Math.min(missing.size(), from + BATCH))));
+                found.putAll(embedAndStore(missing.subList(from, Math.min(missing.size(), from + BATCH)), found));
             }
             return found;
         }
     }
 
+    private static boolean complete(List<Text> papers, Map<Long, Stored> vectors, boolean withHalves) {
+        return vectors.size() == papers.size()
+                && (!withHalves || vectors.values().stream().allMatch(v -> v.halves() != null));
+    }
+
     /**
-     * Embeds up to {@link #SWEEP} papers whose vector is missing or stale, newest first, {@link #BATCH} at a time
+     * Embeds up to {@link #SWEEP} papers whose vector or halves are missing or stale, newest first, {@link #BATCH} at a time
      * (so an index build waiting for the model waits for one batch at most); how many it found.
      */
     public int backfill() {
@@ -76,31 +95,53 @@ public class PaperVectors {
             throw new IllegalStateException("Could not read the papers to embed", e);
         }
         for (int from = 0; from < missing.size(); from += BATCH) {
-            of(missing.subList(from, Math.min(missing.size(), from + BATCH)));
+            of(missing.subList(from, Math.min(missing.size(), from + BATCH)), true);
         }
         return missing.size();
     }
 
-    private Map<Long, float[]> embedAndStore(List<Text> unordered) {
+    /** Embeds what these papers lack (a paper whose vector is stored at its revision: only its halves) and stores it. */
+    private Map<Long, Stored> embedAndStore(List<Text> unordered, Map<Long, Stored> known) {
         // written in id order, the order in which an import locks papers: each row's foreign key locks its paper
         // (FOR KEY SHARE) until the batch commits, and in another order an import and a batch could wait on each other
         List<Text> papers = unordered.stream().sorted(Comparator.comparingLong(Text::id)).toList();
-        List<float[]> computed = embedder.embedAll(papers.stream()
-                .map(p -> MiniLm.paperText(p.title(), p.abstractText())).toList());
-        Map<Long, float[]> vectors = new HashMap<>();
+        List<String> texts = new ArrayList<>();
+        List<List<String>> halfTexts = new ArrayList<>();
+        for (Text p : papers) {
+            if (!known.containsKey(p.id())) {
+                texts.add(MiniLm.paperText(p.title(), p.abstractText()));
+            }
+            halfTexts.add(MiniLm.halfTexts(p.title(), p.abstractText()));
+            texts.addAll(halfTexts.get(halfTexts.size() - 1));
+        }
+        List<float[]> computed = embedder.embedAll(texts); // one call: the model batches them
+        Map<Long, Stored> vectors = new HashMap<>();
+        int next = 0;
+        for (int i = 0; i < papers.size(); i++) {
+            Stored stored = known.get(papers.get(i).id());
+            float[] vector = stored == null ? computed.get(next++) : stored.vector();
+            float[] h1 = computed.get(next++);
+            float[] h2 = halfTexts.get(i).size() > 1 ? computed.get(next++) : h1;
+            float[] halves = Arrays.copyOf(h1, 2 * Vectors.DIMENSIONS);
+            System.arraycopy(h2, 0, halves, Vectors.DIMENSIONS, Vectors.DIMENSIONS);
+            vectors.put(papers.get(i).id(), new Stored(vector, halves));
+        }
         // a paper deleted meanwhile gets no row (and no error that would end the caller's transaction)
         try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("""
-                insert into paper_vector (paper_id, revision, vector)
-                select ?, ?, ? where exists (select 1 from paper where id = ?)
-                on conflict (paper_id) do update set revision = excluded.revision, vector = excluded.vector
-                where paper_vector.revision < excluded.revision""")) {
-            for (int i = 0; i < papers.size(); i++) {
-                upsert.setLong(1, papers.get(i).id());
-                upsert.setLong(2, papers.get(i).revision());
-                upsert.setBytes(3, Vectors.toBytes(computed.get(i)));
-                upsert.setLong(4, papers.get(i).id());
+                insert into paper_vector (paper_id, revision, vector, halves)
+                select ?, ?, ?, ? where exists (select 1 from paper where id = ?)
+                on conflict (paper_id) do update
+                set revision = excluded.revision, vector = excluded.vector, halves = excluded.halves
+                where paper_vector.revision < excluded.revision
+                   or paper_vector.revision = excluded.revision and paper_vector.halves is null""")) {
+            for (Text paper : papers) {
+                Stored stored = vectors.get(paper.id());
+                upsert.setLong(1, paper.id());
+                upsert.setLong(2, paper.revision());
+                upsert.setBytes(3, Vectors.toBytes(stored.vector()));
+                upsert.setBytes(4, Vectors.toBytes(stored.halves()));
+                upsert.setLong(5, paper.id());
                 upsert.addBatch();
-                vectors.put(papers.get(i).id(), computed.get(i));
             }
             upsert.executeBatch();
         } catch (SQLException e) {
@@ -109,19 +150,21 @@ public class PaperVectors {
         return vectors;
     }
 
-    private Map<Long, float[]> stored(List<Text> papers) {
+    private Map<Long, Stored> stored(List<Text> papers) {
         Map<Long, Long> revisions = new HashMap<>();
         papers.forEach(p -> revisions.put(p.id(), p.revision()));
-        Map<Long, float[]> vectors = new HashMap<>();
+        Map<Long, Stored> vectors = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
-                "select paper_id, revision, vector from paper_vector where paper_id = any(?)")) {
+                "select paper_id, revision, vector, halves from paper_vector where paper_id = any(?)")) {
             Array ids = c.createArrayOf("bigint", revisions.keySet().toArray());
             q.setArray(1, ids);
             try (ResultSet rows = q.executeQuery()) {
                 while (rows.next()) {
                     long id = rows.getLong(1);
                     if (revisions.get(id) == rows.getLong(2)) {
-                        vectors.put(id, Vectors.fromBytes(rows.getBytes(3)));
+                        byte[] halves = rows.getBytes(4);
+                        vectors.put(id, new Stored(Vectors.fromBytes(rows.getBytes(3)),
+                                halves == null ? null : Vectors.fromBytes(halves, 2)));
                     }
                 }
             }

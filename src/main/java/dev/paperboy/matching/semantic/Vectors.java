@@ -54,10 +54,16 @@ public final class Vectors {
     }
 
     public static float[] fromBytes(byte[] bytes) {
-        if (bytes.length != DIMENSIONS * Float.BYTES) {
-            throw new IllegalArgumentException("a stored vector has " + bytes.length + " bytes, not " + DIMENSIONS * 4);
+        return fromBytes(bytes, 1);
+    }
+
+    /** {@code count} vectors stored one after the other, in one array. */
+    public static float[] fromBytes(byte[] bytes, int count) {
+        if (bytes.length != count * DIMENSIONS * Float.BYTES) {
+            throw new IllegalArgumentException("stored vectors have " + bytes.length + " bytes, not "
+                    + count * DIMENSIONS * 4);
         }
-        float[] v = new float[DIMENSIONS];
+        float[] v = new float[count * DIMENSIONS];
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
         return v;
     }
