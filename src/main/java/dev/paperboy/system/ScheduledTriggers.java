@@ -74,7 +74,9 @@ class ScheduledTriggers {
             // bounce mailbox up to 10 min late; the last run is the stored next fire less one interval (Quarkus
             // replaces the trigger at each start, so its previous fire time is not kept)
             Date next = trigger.getNextFireTime();
-            boolean ranRecently = next != null && next.toInstant().minus(interval).isAfter(now.minus(RAN_RECENTLY));
+            // (a next fire beyond one interval is from an earlier, longer interval and tells nothing of the last run)
+            boolean ranRecently = next != null && !next.toInstant().isAfter(now.plus(interval))
+                    && next.toInstant().minus(interval).isAfter(now.minus(RAN_RECENTLY));
             return now.plus(ranRecently || interval.compareTo(SOON_AFTER_START) < 0 ? interval : SOON_AFTER_START);
         }
         if (trigger instanceof CronTrigger cron) {
