@@ -3,6 +3,8 @@ package dev.paperboy.admin;
 import dev.paperboy.digest.RunReport;
 import io.quarkus.qute.TemplateExtension;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,6 +26,11 @@ class AdminFormats {
     /** The digests of a run no longer waiting for a first send: sent, empty, failed, cancelled or retrying. */
     static long settled(RunReport run) {
         return run.due() - run.pending();
+    }
+
+    /** A search text or address key as one query parameter's value (the page escapes it again for HTML). */
+    static String query(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     /** A progress bar needs a positive maximum; a run with nothing due shows an empty one. */

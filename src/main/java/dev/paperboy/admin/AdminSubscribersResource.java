@@ -35,7 +35,8 @@ public class AdminSubscribersResource {
     @CheckedTemplate(basePath = "AdminPagesResource")
     static class Templates {
         static native TemplateInstance search(String query, List<SubscriberLookup.Match> matches, boolean more,
-                                              String problem, boolean deleted);
+                                              String problem, boolean deleted, long total, String next,
+                                              boolean paged);
 
         static native TemplateInstance subscriber(SubscriberLookup.Detail detail, String done, List<Action> actions);
 
@@ -78,19 +79,24 @@ public class AdminSubscribersResource {
     }
 
     @GET
-    public Response search(@QueryParam("q") String query, @QueryParam("deleted") String deleted) {
+    public Response search(@QueryParam("q") String query, @QueryParam("after") String after,
+                           @QueryParam("deleted") String deleted) {
         boolean wasDeleted = deleted != null;
         if (query == null || query.isBlank()) {
-            return Response.ok(Templates.search("", List.of(), false, null, wasDeleted)).build();
+            return Response.ok(Templates.search("", List.of(), false, null, wasDeleted, 0, null, false)).build();
         }
-        if (query.length() > MAX_QUERY) {
-            return Response.status(400).entity(Templates.search(query.substring(0, MAX_QUERY), List.of(), false,
-                    "Search for at most " + MAX_QUERY + " characters: no address is longer.", wasDeleted)).build();
+        if (query.length() > MAX_QUERY || (after != null && after.length() > MAX_QUERY)) {
+            return Response.status(400).entity(Templates.search(query.substring(0, Math.min(query.length(), MAX_QUERY)),
+                    List.of(), false, "Search for at most " + MAX_QUERY + " characters: no address is longer.",
+                    wasDeleted, 0, null, false)).build();
         }
-        List<SubscriberLookup.Match> matches = lookup.search(query);
+        String from = after == null || after.isEmpty() ? null : after;
+        List<SubscriberLookup.Match> matches = lookup.search(query, from);
         boolean more = matches.size() > SubscriberLookup.MAX_MATCHES;
-        return Response.ok(Templates.search(query.strip(), more ? matches.subList(0, SubscriberLookup.MAX_MATCHES) : matches,
-                more, null, wasDeleted)).build();
+        List<SubscriberLookup.Match> shown = more ? matches.subList(0, SubscriberLookup.MAX_MATCHES) : matches;
+        long total = from == null && !more ? shown.size() : lookup.count(query);
+        return Response.ok(Templates.search(query.strip(), shown, more, null, wasDeleted, total,
+                more ? shown.get(shown.size() - 1).key() : null, from != null)).build();
     }
 
     @GET

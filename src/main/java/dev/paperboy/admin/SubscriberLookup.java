@@ -16,12 +16,17 @@ class SubscriberLookup {
     static final int MAX_MATCHES = 50;
     static final int MAX_DIGESTS = 30;
 
-    /** The exact address first, then every address containing the text, alphabetically. */
+    /**
+     * The exact address first, then every address containing the text, alphabetically; a later page continues after
+     * the last address of the one before (by the unique email_key's index, so page 200 costs what page 1 does).
+     */
     private static final String SEARCH = """
             select id, email, state, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI'),
-                   coalesce(array_length(interests, 1), 0)
+                   coalesce(array_length(interests, 1), 0), email_key
             from subscriber where email_key like ?1 escape '\\'
-            order by email_key = ?2 desc, email_key limit ?3""";
+              and (cast(?4 as varchar) is null or (email_key > ?4 and email_key <> ?2))
+            order by cast(?4 as varchar) is null and email_key = ?2 desc, email_key limit ?3""";
+    private static final String COUNT = "select count(*) from subscriber where email_key like ?1 escape '\\'";
     private static final String DIGESTS = """
             select d.id, d.run_id, d.period, d.state, d.attempts, d.last_error,
                    to_char(d.created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI'),
@@ -35,15 +40,29 @@ class SubscriberLookup {
         this.entityManager = entityManager;
     }
 
-    /** Up to {@link #MAX_MATCHES} subscribers whose address contains {@code text}, any case; one more means "more". */
+    /**
+     * Up to {@link #MAX_MATCHES} subscribers whose address contains {@code text}, any case, after the address key
+     * {@code after} (null: the first page); one more means "more".
+     */
     @Transactional
-    List<Match> search(String text) {
+    List<Match> search(String text, String after) {
         String key = text.strip().toLowerCase(Locale.ROOT);
-        String pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         List<Object[]> rows = entityManager.createNativeQuery(SEARCH)
-                .setParameter(1, pattern).setParameter(2, key).setParameter(3, MAX_MATCHES + 1).getResultList();
+                .setParameter(1, pattern(key)).setParameter(2, key).setParameter(3, MAX_MATCHES + 1)
+                .setParameter(4, after).getResultList();
         return rows.stream().map(r -> new Match(number(r[0]), (String) r[1], (String) r[2], (String) r[3],
-                number(r[4]))).toList();
+                number(r[4]), (String) r[5])).toList();
+    }
+
+    /** How many subscribers' addresses contain {@code text}, any case. */
+    @Transactional
+    long count(String text) {
+        String key = text.strip().toLowerCase(Locale.ROOT);
+        return number(entityManager.createNativeQuery(COUNT).setParameter(1, pattern(key)).getSingleResult());
+    }
+
+    private static String pattern(String key) {
+        return "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** One subscriber with their latest digests, or empty when there is none by that id. */
@@ -66,7 +85,7 @@ class SubscriberLookup {
     }
 
     /** One subscriber found by a search. */
-    public record Match(long id, String email, String state, String created, long interests) {
+    public record Match(long id, String email, String state, String created, long interests, String key) {
     }
 
     /** A subscriber as the operator sees them. */

@@ -51,6 +51,40 @@ class AdminSubscribersTest {
     }
 
     @Test
+    void aSearchMatchingMoreThanAPageIsPagedToTheLastAddressEachOnce() {
+        String m = marker();
+        List<String> emails = new java.util.ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            emails.add(String.format("p%03d.%s@example.org", i, m));
+        }
+        String exact = emails.get(77);
+        Operator.importActive("kelp forests", emails.toArray(String[]::new));
+        Operator operator = Operator.signedIn();
+
+        List<String> seen = new java.util.ArrayList<>();
+        String path = "/admin/subscribers?q=" + exact.toUpperCase();
+        String page = operator.open(path).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("1 address contains"), page);
+        path = "/admin/subscribers?q=" + m;
+        java.util.regex.Pattern row = java.util.regex.Pattern.compile("<a href=\"/admin/subscribers/\\d+\">([^<]+)</a>");
+        java.util.regex.Pattern next = java.util.regex.Pattern.compile("href=\"(/admin/subscribers\\?q=[^\"]+&amp;after=[^\"]+)\" rel=\"next\"");
+        for (int pages = 0; path != null; pages++) {
+            assertTrue(pages < 3, "three pages hold 120 addresses: " + seen.size() + " so far");
+            page = operator.open(path).then().statusCode(200).extract().asString();
+            assertTrue(page.contains("of the 120 addresses"), page);
+            java.util.regex.Matcher rows = row.matcher(page);
+            while (rows.find()) {
+                seen.add(rows.group(1));
+            }
+            java.util.regex.Matcher link = next.matcher(page);
+            // RestAssured encodes the path's query again: hand it the decoded one, as a browser sends the encoded one
+            path = link.find() ? java.net.URLDecoder.decode(link.group(1).replace("&amp;", "&"),
+                    java.nio.charset.StandardCharsets.UTF_8) : null;
+        }
+        assertEquals(emails, seen, "every address once, in order");
+    }
+
+    @Test
     void aSubscribersPageShowsStateChoicesAndDigests() {
         String email = Operator.address("detail");
         String m = marker();
