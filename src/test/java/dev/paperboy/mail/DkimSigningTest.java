@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** DKIM signing as composed for the wire: a signature that verifies, covers RFC 8058's headers and keeps the Message-ID. */
@@ -98,15 +99,15 @@ class DkimSigningTest {
     void badSettingsStopTheStartWithTheReason() throws Exception {
         Path pem = dir.resolve("dkim.pem");
         DkimCheck.newKey(pem);
-        assertTrue(assertThrows(IllegalStateException.class, () -> DkimSigning.of("example.org", null, pem))
+        assertTrue(assertThrows(ConfigurationException.class, () -> DkimSigning.of("example.org", null, pem))
                 .getMessage().contains("together"));
-        assertTrue(assertThrows(IllegalStateException.class, () -> DkimSigning.of("example.org", "s", dir.resolve("missing.pem")))
+        assertTrue(assertThrows(ConfigurationException.class, () -> DkimSigning.of("example.org", "s", dir.resolve("missing.pem")))
                 .getMessage().contains("missing.pem"));
         Path pkcs1 = dir.resolve("rsa.pem");
         Files.writeString(pkcs1, "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n");
-        assertTrue(assertThrows(IllegalStateException.class, () -> DkimSigning.of("example.org", "s", pkcs1))
+        assertTrue(assertThrows(ConfigurationException.class, () -> DkimSigning.of("example.org", "s", pkcs1))
                 .getMessage().contains("openssl pkcs8"));
-        assertTrue(assertThrows(IllegalStateException.class, () -> DkimSigning.of("example.org\r\nX: y", "s", pem))
+        assertTrue(assertThrows(ConfigurationException.class, () -> DkimSigning.of("example.org\r\nX: y", "s", pem))
                 .getMessage().contains("not a domain"));
     }
 }

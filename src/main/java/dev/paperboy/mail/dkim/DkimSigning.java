@@ -12,6 +12,7 @@ import org.simplejavamail.utils.mail.dkim.DkimException;
 import org.simplejavamail.utils.mail.dkim.DkimSigner;
 import org.simplejavamail.utils.mail.dkim.SigningAlgorithm;
 
+import dev.paperboy.system.SettingsCheck;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPrivateKey;
@@ -80,11 +81,11 @@ public class DkimSigning {
             return null;
         }
         if (set < 3) {
-            throw new IllegalStateException("DKIM: set PAPERBOY_DKIM_DOMAIN, PAPERBOY_DKIM_SELECTOR and "
+            throw SettingsCheck.wrong("DKIM: set PAPERBOY_DKIM_DOMAIN, PAPERBOY_DKIM_SELECTOR and "
                     + "PAPERBOY_DKIM_PRIVATE_KEY together (or none of them)");
         }
         if (!settings.domain.matches("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+") || !settings.selector.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalStateException("DKIM: '" + settings.domain + "' / '" + settings.selector
+            throw SettingsCheck.wrong("DKIM: '" + settings.domain + "' / '" + settings.selector
                     + "' is not a domain / selector (letters, digits, dots and hyphens)");
         }
         try {
@@ -92,9 +93,10 @@ public class DkimSigning {
             LOG.infof("DKIM-signing every mail as d=%s s=%s (DNS record %s._domainkey.%s)", settings.domain,
                     settings.selector, settings.selector, settings.domain);
             return new Key(settings.domain, settings.selector, privateKey);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw SettingsCheck.wrong("PAPERBOY_DKIM_PRIVATE_KEY=" + settings.privateKey + ": no such file");
         } catch (IOException e) {
-            throw new IllegalStateException("DKIM: cannot read PAPERBOY_DKIM_PRIVATE_KEY " + settings.privateKey
-                    + ": " + e.getMessage(), e);
+            throw SettingsCheck.wrong("PAPERBOY_DKIM_PRIVATE_KEY=" + settings.privateKey + ": " + e.getMessage());
         }
     }
 
