@@ -68,8 +68,35 @@ public class SettingsCheck {
                 problems.add(e.getMessage() + " (give addresses or CIDR ranges separated by commas)");
             }
         });
+        try {
+            new jakarta.mail.internet.InternetAddress(config.mailFrom(), true);
+        } catch (jakarta.mail.internet.AddressException e) {
+            problems.add("PAPERBOY_MAIL_FROM=" + config.mailFrom() + ": not an address; give one such as"
+                    + " Paperboy <digest@example.org>");
+        }
+        config.feedbackId().filter(id -> !id.matches("[\\x21-\\x7e]{1,200}")).ifPresent(id -> problems.add(
+                "PAPERBOY_FEEDBACK_ID must be 1-200 printable ASCII characters without spaces, such as"
+                        + " paperboy:example.org"));
+        if (config.bounce().host().isPresent()
+                && !BOUNCE_PROTOCOLS.contains(config.bounce().protocol().toLowerCase(java.util.Locale.ROOT))) {
+            problems.add("PAPERBOY_BOUNCE_PROTOCOL=" + config.bounce().protocol() + ": give imap, imaps, pop3 or pop3s");
+        }
+        config.secret().ifPresent(secret -> {
+            try {
+                byte[] key = java.util.Base64.getUrlDecoder().decode(secret.trim().replace('+', '-').replace('/', '_')
+                        .replace("=", ""));
+                if (key.length < 16) {
+                    problems.add("PAPERBOY_SECRET holds " + key.length + " bytes: give at least 16 random bytes,"
+                            + " such as the output of openssl rand -base64 32");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add("PAPERBOY_SECRET is not base64: give the output of openssl rand -base64 32");
+            }
+        });
         return problems;
     }
+
+    private static final java.util.Set<String> BOUNCE_PROTOCOLS = java.util.Set.of("imap", "imaps", "pop3", "pop3s");
 
     private static void positive(List<String> problems, String variable, Duration value) {
         if (value.isZero() || value.isNegative()) {

@@ -53,6 +53,12 @@ class SettingsCheckTest {
         refused("paperboy.base-url", "https://papers.example.org/?x=1", "no ?query");
         refused("paperboy.trusted-proxies", "10.0.0.0/33", "bad prefix length");
         refused("paperboy.trusted-proxies", "10.0.0.1,proxy.example.org", "not an IP address");
+        refused("paperboy.mail-from", "not an address", "not an address");
+        refused("paperboy.feedback-id", "has spaces", "printable ASCII");
+        refused("paperboy.secret", "c2hvcnQ", "at least 16");
+        refused("paperboy.secret", "not*base64!", "not base64");
+        assertTrue(problems(Map.of("paperboy.bounce.host", "imap.example.org", "paperboy.bounce.protocol", "ftp"))
+                .get(0).startsWith("PAPERBOY_BOUNCE_PROTOCOL=ftp"));
     }
 
     @Test
@@ -60,6 +66,7 @@ class SettingsCheckTest {
         assertEquals(List.of(), problems(Map.of()));
         assertEquals(List.of(), problems(Map.of("paperboy.delivery-senders", "1", "paperboy.smtp.rate", "0.5",
                 "paperboy.catch-up-limit", "0s", "paperboy.base-url", "https://example.org/paperboy/",
-                "paperboy.trusted-proxies", "10.0.0.0/8, 192.0.2.10")));
+                "paperboy.trusted-proxies", "10.0.0.0/8, 192.0.2.10", "paperboy.bounce.every", "off",
+                "paperboy.secret", "c2VjcmV0LXNlY3JldC1zZWNyZXQ")));
     }
 }
