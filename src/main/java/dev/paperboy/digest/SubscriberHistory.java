@@ -114,11 +114,7 @@ class SubscriberHistory {
     Map<Long, List<Unsent>> lockUnsent(Connection connection, List<Looked> looked) throws SQLException {
         Map<Long, List<Unsent>> unsent = new HashMap<>();
         looked.forEach(one -> unsent.put(one.subscriber().id, new ArrayList<>()));
-        try (PreparedStatement query = connection.prepareStatement("""
-                select d.id, d.subscriber_id, d.state, d.period, d.zone
-                from digest_queue q join digest d on d.id = q.digest_id
-                where q.subscriber_id = any(?) and d.state in ('queued', 'retrying', 'sending')
-                order by d.id for update of d""")) {
+        try (PreparedStatement query = connection.prepareStatement(HistoryStatements.UNSENT)) {
             query.setArray(1, Sql.array(connection, "bigint", unsent.keySet()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

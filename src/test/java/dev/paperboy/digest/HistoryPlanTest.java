@@ -49,10 +49,21 @@ class HistoryPlanTest {
         });
     }
 
+    @Test
+    void aBatchsUnsentDigestsAreFoundFromTheQueueByKey() throws Exception {
+        assertProbes(HistoryStatements.UNSENT, Map.of("digest_queue", List.of("subscriber_id = ANY"),
+                "digest", List.of("id = q.digest_id")), (connection, explain) ->
+                explain.setArray(1, Sql.array(connection, "bigint", List.of(1L, 2L, 3L))));
+    }
+
     /** Every scan of digest is tied to one subscriber (or to the ids just found), every list's to one digest. */
     private void assertProbes(String sql, Plans.Binder binder) throws Exception {
-        Map<String, List<String>> tiedBy = Map.of("digest", List.of("k.id", "subscriber_id = $", "(id = ANY"), "digest_paper_list",
-                List.of("d.id"));
+        assertProbes(sql, Map.of("digest", List.of("k.id", "subscriber_id = $", "(id = ANY"), "digest_paper_list",
+                List.of("d.id")), binder);
+    }
+
+    /** Every scan of each table named is tied as given: by a key, never a walk of the table. */
+    private void assertProbes(String sql, Map<String, List<String>> tiedBy, Plans.Binder binder) throws Exception {
         for (String setting : SETTINGS) {
             List<JsonNode> nodes = Plans.nodes(Plans.without(dataSource, setting, sql, binder));
             List<JsonNode> scans = nodes.stream()
