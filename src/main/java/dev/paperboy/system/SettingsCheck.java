@@ -3,6 +3,7 @@ package dev.paperboy.system;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 
 import java.net.URI;
 import java.time.Duration;
@@ -14,9 +15,15 @@ import java.util.List;
  * nonsense, stops the start with one line naming the variable (Quarkus prints a ConfigurationException's message
  * alone, without a stack trace), instead of a node that sends nothing or fails on its first request.
  */
-@Startup(0) // before the jobs and senders start: a refused start does no work first
+// before the jobs and senders start, and before Quartz's own start observer (PLATFORM_BEFORE) creates the scheduler and
+// its triggers: a refused start does no work first, and a wrong PAPERBOY_BOUNCE_EVERY is this one line, not Quartz's
+// stack trace
+@Startup(SettingsCheck.FIRST)
 @Singleton
 public class SettingsCheck {
+
+    /** This check's start priority: before every other start observer, Quartz's (0) included. */
+    static final int FIRST = Interceptor.Priority.PLATFORM_BEFORE - 1000;
 
     SettingsCheck(PaperboyConfig config) {
         List<String> problems = problems(config);
@@ -80,6 +87,18 @@ public class SettingsCheck {
         if (config.bounce().host().isPresent()
                 && !BOUNCE_PROTOCOLS.contains(config.bounce().protocol().toLowerCase(java.util.Locale.ROOT))) {
             problems.add("PAPERBOY_BOUNCE_PROTOCOL=" + config.bounce().protocol() + ": give imap, imaps, pop3 or pop3s");
+        }
+        String every = config.bounce().every();
+        if (!every.equalsIgnoreCase("off") && !every.equalsIgnoreCase("disabled")) {
+            try {
+                // as Quarkus reads @Scheduled(every): a negative interval would quietly run as its absolute value
+                Duration interval = io.quarkus.runtime.configuration.DurationConverter.parseDuration(every);
+                if (interval.toMillis() <= 0) {
+                    problems.add("PAPERBOY_BOUNCE_EVERY=" + every + ": give a duration above 0, such as 10m, or off");
+                }
+            } catch (RuntimeException e) {
+                problems.add("PAPERBOY_BOUNCE_EVERY=" + every + ": not a duration; give one such as 10m, or off");
+            }
         }
         config.secret().ifPresent(secret -> {
             try {

@@ -57,6 +57,9 @@ class SettingsCheckTest {
         refused("paperboy.feedback-id", "has spaces", "printable ASCII");
         refused("paperboy.secret", "c2hvcnQ", "at least 16");
         refused("paperboy.secret", "not*base64!", "not base64");
+        refused("paperboy.bounce.every", "0", "above 0");
+        refused("paperboy.bounce.every", "-10m", "above 0");
+        refused("paperboy.bounce.every", "often", "not a duration");
         assertTrue(problems(Map.of("paperboy.bounce.host", "imap.example.org", "paperboy.bounce.protocol", "ftp"))
                 .get(0).startsWith("PAPERBOY_BOUNCE_PROTOCOL=ftp"));
     }
@@ -68,5 +71,17 @@ class SettingsCheckTest {
                 "paperboy.catch-up-limit", "0s", "paperboy.base-url", "https://example.org/paperboy/",
                 "paperboy.trusted-proxies", "10.0.0.0/8, 192.0.2.10", "paperboy.bounce.every", "off",
                 "paperboy.secret", "c2VjcmV0LXNlY3JldC1zZWNyZXQ")));
+        assertEquals(List.of(), problems(Map.of("paperboy.bounce.every", "90s")));
+        assertEquals(List.of(), problems(Map.of("paperboy.bounce.every", "PT1H")));
+        assertEquals(List.of(), problems(Map.of("paperboy.bounce.every", "disabled",
+                "paperboy.secret", "c2VjcmV0LXNlY3JldC1zZWNyZXQ")));
+    }
+
+    @Test
+    void theCheckRunsBeforeQuartzCreatesTheScheduler() {
+        // Quartz's scheduler (and with it each @Scheduled interval, PAPERBOY_BOUNCE_EVERY's too) is created by its
+        // StartupEvent observer at PLATFORM_BEFORE; at the same priority it won, and a zero interval was 31 stack lines
+        int priority = SettingsCheck.class.getAnnotation(io.quarkus.runtime.Startup.class).value();
+        assertTrue(priority < jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE, "start priority " + priority);
     }
 }
