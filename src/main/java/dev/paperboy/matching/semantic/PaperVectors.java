@@ -51,7 +51,9 @@ public class PaperVectors {
 
     /**
      * The vectors of these papers as of their revisions: the stored ones, and the others computed now and stored. A
-     * paper stored before halves were kept comes without them (the background sweep adds them; ranking does not wait).
+     * paper without halves comes without them: one stored before halves were kept, or one embedded here, which gets
+     * its vector only (one text, not three: a digest run right after a big import waits for a third of the model's
+     * work); the background sweep adds them, and ranking compares such a paper by its vector alone.
      */
     public Map<Long, Stored> of(List<Text> papers) {
         return of(papers, false);
@@ -67,7 +69,8 @@ public class PaperVectors {
             List<Text> missing = papers.stream().filter(p -> !found.containsKey(p.id())
                     || withHalves && found.get(p.id()).halves() == null).toList();
             for (int from = 0; from < missing.size(); from += BATCH) {
-                found.putAll(embedAndStore(missing.subList(from, Math.min(missing.size(), from + BATCH)), found));
+                found.putAll(embedAndStore(missing.subList(from, Math.min(missing.size(), from + BATCH)), found,
+                        withHalves));
             }
             return found;
         }
@@ -100,8 +103,11 @@ public class PaperVectors {
         return missing.size();
     }
 
-    /** Embeds what these papers lack (a paper whose vector is stored at its revision: only its halves) and stores it. */
-    private Map<Long, Stored> embedAndStore(List<Text> unordered, Map<Long, Stored> known) {
+    /**
+     * Embeds what these papers lack (a paper whose vector is stored at its revision: only its halves; without
+     * {@code withHalves}, only the vector) and stores it.
+     */
+    private Map<Long, Stored> embedAndStore(List<Text> unordered, Map<Long, Stored> known, boolean withHalves) {
         // written in id order, the order in which an import locks papers: each row's foreign key locks its paper
         // (FOR KEY SHARE) until the batch commits, and in another order an import and a batch could wait on each other
         List<Text> papers = unordered.stream().sorted(Comparator.comparingLong(Text::id)).toList();
@@ -111,8 +117,10 @@ public class PaperVectors {
             if (!known.containsKey(p.id())) {
                 texts.add(MiniLm.paperText(p.title(), p.abstractText()));
             }
-            halfTexts.add(MiniLm.halfTexts(p.title(), p.abstractText()));
-            texts.addAll(halfTexts.get(halfTexts.size() - 1));
+            if (withHalves) {
+                halfTexts.add(MiniLm.halfTexts(p.title(), p.abstractText()));
+                texts.addAll(halfTexts.get(halfTexts.size() - 1));
+            }
         }
         List<float[]> computed = embedder.embedAll(texts); // one call: the model batches them
         Map<Long, Stored> vectors = new HashMap<>();
@@ -120,13 +128,17 @@ public class PaperVectors {
         for (int i = 0; i < papers.size(); i++) {
             Stored stored = known.get(papers.get(i).id());
             float[] vector = stored == null ? computed.get(next++) : stored.vector();
-            float[] h1 = computed.get(next++);
-            float[] h2 = halfTexts.get(i).size() > 1 ? computed.get(next++) : h1;
-            float[] halves = Arrays.copyOf(h1, 2 * Vectors.DIMENSIONS);
-            System.arraycopy(h2, 0, halves, Vectors.DIMENSIONS, Vectors.DIMENSIONS);
+            float[] halves = stored == null ? null : stored.halves();
+            if (withHalves) {
+                float[] h1 = computed.get(next++);
+                float[] h2 = halfTexts.get(i).size() > 1 ? computed.get(next++) : h1;
+                halves = Arrays.copyOf(h1, 2 * Vectors.DIMENSIONS);
+                System.arraycopy(h2, 0, halves, Vectors.DIMENSIONS, Vectors.DIMENSIONS);
+            }
             vectors.put(papers.get(i).id(), new Stored(vector, halves));
         }
-        // a paper deleted meanwhile gets no row (and no error that would end the caller's transaction)
+        // a paper deleted meanwhile gets no row (and no error that would end the caller's transaction); a row without
+        // halves never replaces one with them at the same revision
         try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("""
                 insert into paper_vector (paper_id, revision, vector, halves)
                 select ?, ?, ?, ? where exists (select 1 from paper where id = ?)
@@ -139,7 +151,7 @@ public class PaperVectors {
                 upsert.setLong(1, paper.id());
                 upsert.setLong(2, paper.revision());
                 upsert.setBytes(3, Vectors.toBytes(stored.vector()));
-                upsert.setBytes(4, Vectors.toBytes(stored.halves()));
+                upsert.setBytes(4, stored.halves() == null ? null : Vectors.toBytes(stored.halves()));
                 upsert.setLong(5, paper.id());
                 upsert.addBatch();
             }
