@@ -81,8 +81,7 @@ class FusionTest {
     @Test
     void aFewKeywordsWeighTheirWordsMoreThanADescriptionDoes() throws InterestRefused {
         InterestQuery keywords = new InterestQuery(InterestLanguage.parse("tidal energy"), INTEREST);
-        InterestQuery description = new InterestQuery(
-                InterestLanguage.parse("turning the rise and fall of the sea into electricity"), INTEREST);
+        InterestQuery description = tides();
         assertTrue(Fusion.lexicalWeight(keywords) > Fusion.lexicalWeight(description));
 
         // A paper with the words, far in meaning; one as close in meaning as any without them; one a little less
@@ -121,8 +120,7 @@ class FusionTest {
         // Paper 1 says the description in its words; paper 2 shares none of them at a cosine that is near the best
         // of the window (the normalized side alone would keep it); paper 3 shares none either but is as close as a
         // paper that says the same thing in other words gets.
-        InterestQuery description = new InterestQuery(
-                InterestLanguage.parse("turning the rise and fall of the sea into electricity"), INTEREST);
+        InterestQuery description = tides();
         assertTrue(description.units.size() > Fusion.KEYWORDS, "a description");
         List<WindowPaper> papers = new ArrayList<>();
         papers.add(paper(1, "Turning the rise and fall of the sea into electricity", "Tides drive generators.",
@@ -189,8 +187,7 @@ class FusionTest {
         // No paper says the description in words (each has "sea" or "electricity", under half of it). Papers 1 to 7
         // are all close in meaning, from 0.60 down to 0.54: past the four closest, only paper 7, which says the sea
         // and electricity again and again (BM25 near the best), keeps its place.
-        InterestQuery description = new InterestQuery(
-                InterestLanguage.parse("turning the rise and fall of the sea into electricity"), INTEREST);
+        InterestQuery description = tides();
         List<WindowPaper> papers = new ArrayList<>();
         papers.add(paper(1, "Electricity from the sea", "Generators under water.", direction(0.60, 2)));
         papers.add(paper(2, "Sea power", "Turbines under the water.", direction(0.59, 3)));
@@ -205,10 +202,7 @@ class FusionTest {
         InterestHits hits = Fusion.score(index, 0, index.size(), List.of(description), Fusion.THRESHOLD).get(0);
         float[] bm25 = index.lexicalScores(description);
         float[] coverage = Coverage.of(index, description, new int[index.size()], new int[index.size()]);
-        float best = 0;
-        for (float s : bm25) {
-            best = Math.max(best, s);
-        }
+        float best = best(bm25);
         for (int i = 0; i < 7; i++) {
             assertTrue(Fusion.lexical(bm25[i], best, coverage[i]) < 0.5f, "paper " + (i + 1) + " by meaning alone");
         }
@@ -227,8 +221,7 @@ class FusionTest {
         // window's commonest word of it (the meadows' flowers rise too), once in a long abstract: a trace of the
         // description, under a tenth of the best BM25. Paper 3 has none of its words. Both are as close in meaning
         // as the window gets after paper 1.
-        InterestQuery description = new InterestQuery(
-                InterestLanguage.parse("turning the rise and fall of the sea into electricity"), INTEREST);
+        InterestQuery description = tides();
         List<WindowPaper> papers = new ArrayList<>();
         papers.add(paper(1, "Electricity from the tides", "Tides drive generators.", direction(0.6, 2)));
         papers.add(paper(2, "Power from the pull of the moon", "Turbines under the water, built from steel and "
@@ -326,10 +319,7 @@ class FusionTest {
     private static float[] fused(PaperIndex index, InterestQuery interest) {
         int n = index.size();
         float[] bm25 = index.lexicalScores(interest);
-        float best = 0;
-        for (float s : bm25) {
-            best = Math.max(best, s);
-        }
+        float best = best(bm25);
         float[] coverage = Coverage.of(index, interest, new int[n], new int[n]);
         float[] cosines = index.cosines(interest.vector, 0, n);
         float mean = index.meanCosine(interest.vector, 0, n);
@@ -354,6 +344,20 @@ class FusionTest {
             }
         }
         return 0;
+    }
+
+    /** The description the tidal-energy cases share: said in words no paper uses together. */
+    private static InterestQuery tides() throws InterestRefused {
+        return new InterestQuery(InterestLanguage.parse("turning the rise and fall of the sea into electricity"),
+                INTEREST);
+    }
+
+    private static float best(float[] scores) {
+        float best = 0;
+        for (float s : scores) {
+            best = Math.max(best, s);
+        }
+        return best;
     }
 
     private static List<Long> ids(PaperIndex index, InterestHits hits) {
