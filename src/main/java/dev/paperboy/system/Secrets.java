@@ -54,7 +54,7 @@ public class Secrets {
     }
 
     /** Either base64 alphabet, padded or not: `openssl rand -base64 32` and our own generated value both work. */
-    private static byte[] decode(String secret) {
+    static byte[] decode(String secret) {
         String urlSafe = secret.trim().replace('+', '-').replace('/', '_').replace("=", "");
         try {
             return Base64.getUrlDecoder().decode(urlSafe);

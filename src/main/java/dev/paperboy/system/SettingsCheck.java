@@ -102,13 +102,12 @@ public class SettingsCheck {
         }
         config.secret().ifPresent(secret -> {
             try {
-                byte[] key = java.util.Base64.getUrlDecoder().decode(secret.trim().replace('+', '-').replace('/', '_')
-                        .replace("=", ""));
+                byte[] key = Secrets.decode(secret);
                 if (key.length < 16) {
                     problems.add("PAPERBOY_SECRET holds " + key.length + " bytes: give at least 16 random bytes,"
                             + " such as the output of openssl rand -base64 32");
                 }
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalStateException e) {
                 problems.add("PAPERBOY_SECRET is not base64: give the output of openssl rand -base64 32");
             }
         });
