@@ -13,6 +13,10 @@
 # over the run and its parts, then second by second,
 # WARM=1 then runs a second time on the same (now warm) node: 1,000 new papers and the next day's period for the same
 # subscribers, timed and reported like the first, against the same ceiling (what the cold start costs).
+# EARLY=1 forces the first run right after the papers' import (the 20,000 imported at once, then the run), without the
+# sample digest and the ceiling's ~10 s before it, as a checker that does not wait may; the sample and the ceiling are
+# measured after the run, and the ratio printed then. Each run also prints how many papers had their vector and
+# their halves when it was asked for and when it ended (the background's and the index build's embedding).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUBSCRIBERS=${1:-100000}
@@ -39,8 +43,6 @@ python3 bench/gen.py papers "$PAPERS" "$WORK/papers.json"
 python3 bench/gen.py subscribers "$SUBSCRIBERS" "$WORK/subscribers.json" sub "${INTERESTS:-pairs}"
 python3 bench/gen.py subscribers 1 "$WORK/sample.json" size
 
-# one digest first, into a recorder, for the size of a message
-recorder "$SMTP" "$WORK/sample.tsv"
 SENDERS_ENV=()
 [ -n "${SENDERS:-}" ] && SENDERS_ENV=(PAPERBOY_DELIVERY_SENDERS="$SENDERS")
 # PLAN_ONLY=1: the node sends one message a second, and the run is timed until every shard is planned: planning's
@@ -51,17 +53,22 @@ pb_start node "$PORT" "$WORK/data" PAPERBOY_SMTP_HOST=127.0.0.1 PAPERBOY_SMTP_PO
   "${SENDERS_ENV[@]}"
 echo "papers: $(post_json "$PORT" /api/admin/papers "$WORK/papers.json")"
 [ "${THREADS:-}" = 1 ] && { python3 bench/threads.py sample "$(pid_of node)" "$WORK/threads.tsv" & }
-post_json "$PORT" /api/admin/subscribers "$WORK/sample.json" > /dev/null
-wait_run "$PORT" "$(force_run "$PORT")" 120 > /dev/null
-kill "$RECORDER"; RECORDER=
-SIZE=$(cut -f3 "$WORK/sample.tsv" | head -1)
-[ -n "$SIZE" ] || { echo "the sample digest was not sent"; exit 1; }
-echo "message size of a digest: $SIZE bytes"
 
-# the ceiling, in this session, with that size
-CEILING_LINE=$(bash bench/smtp-limit.sh 20000 "$SIZE" 8 "$((SMTP + 1))" | tail -1)
-echo "$CEILING_LINE"
-CEILING=$(echo "$CEILING_LINE" | sed -E 's/.* = ([0-9]+) messages\/s/\1/')
+# sample_and_ceiling: one digest into a recorder for the size of a message, then the ceiling with that size
+sample_and_ceiling() {
+  recorder "$SMTP" "$WORK/sample.tsv"
+  post_json "$PORT" /api/admin/subscribers "$WORK/sample.json" > /dev/null
+  wait_run "$PORT" "$(force_run "$PORT")" 120 > /dev/null
+  kill "$RECORDER"; RECORDER=
+  SIZE=$(cut -f3 "$WORK/sample.tsv" | head -1)
+  [ -n "$SIZE" ] || { echo "the sample digest was not sent"; exit 1; }
+  echo "message size of a digest: $SIZE bytes"
+  CEILING_LINE=$(bash bench/smtp-limit.sh 20000 "$SIZE" 8 "$((SMTP + 1))" | tail -1)
+  echo "$CEILING_LINE"
+  CEILING=$(echo "$CEILING_LINE" | sed -E 's/.* = ([0-9]+) messages\/s/\1/')
+}
+CEILING=0
+[ "${EARLY:-}" = 1 ] || sample_and_ceiling
 
 smtp-sink -u nobody 127.0.0.1:"$SMTP" 1000 > /dev/null 2>&1 &
 SINK=$!
@@ -76,7 +83,7 @@ echo "subscriber import: $SUBSCRIBERS in one request ($(du -h "$WORK/subscribers
 # sending tail
 timed_run() {
 python3 - "$PORT" "$TOKEN" "$CEILING" "$(pid_of node)" "$WORK/data/postgres" "$SINK" "${PLAN_ONLY:-0}" \
-  "${THREADS:+$WORK/threads.tsv}" "$1" <<'PY'
+  "${THREADS:+$WORK/threads.tsv}" "$1" "$WORK/rate" <<'PY'
 import json, sys, time, urllib.request
 from datetime import datetime
 sys.path.insert(0, 'bench')
@@ -88,6 +95,14 @@ def call(method, path, body=None):
                                      headers={'Authorization': f'Bearer {token}', 'Content-Type': 'application/json'})
     with urllib.request.urlopen(request) as answer:
         return json.load(answer)
+import subprocess
+def vectors():  # papers, with a vector, with halves too (the embedded PostgreSQL: trust on localhost)
+    port_pg = open(f'{pg_data}/postmaster.pid').read().split('\n')[3]
+    answer = subprocess.run(['psql', '-h', 'localhost', '-p', port_pg, '-U', 'postgres', '-d', 'postgres', '-tAF', ' ',
+                           '-c', 'select (select count(*) from paper), count(*), count(halves) from paper_vector'],
+                          capture_output=True, text=True)
+    return (answer.stdout or answer.stderr).strip()
+embedded_before = vectors()
 before = cpu.sample(node, pg_data, sink)
 start = time.time()
 run = call('POST', '/api/admin/digests/run', sys.argv[9].encode())['runId']
@@ -105,6 +120,7 @@ while True:
     # second took half of PostgreSQL's CPU while sending; the run's end is its own finishedAt, not when we looked
     time.sleep(1)
 after = cpu.sample(node, pg_data, sink)
+print(f"papers / with a vector / with halves: {embedded_before} at the run's request, {vectors()} at its end")
 sent = report['sent']
 seconds = (datetime.fromisoformat(report['finishedAt'].replace('Z', '+00:00')).timestamp() - start
            if report.get('finishedAt') else now - start)
@@ -119,7 +135,9 @@ if planned:
     print(cpu.report('of the sending tail', planned[2], after, sent - planned[1]))
 print(cpu.report('of the whole run', before, after, sent))
 print(f"delivery: {sent} digests sent in {seconds:.1f} s (run request to the last recorded as sent) = "
-      f"{sent / seconds:.0f}/s; ceiling {ceiling:.0f}/s; ratio {sent / seconds / ceiling:.2f}")
+      f"{sent / seconds:.0f}/s; " + (f"ceiling {ceiling:.0f}/s; ratio {sent / seconds / ceiling:.2f}" if ceiling
+                                    else "ceiling measured after the run"))
+open(f'{sys.argv[10]}', 'w').write(f'{sent / seconds}')
 if sys.argv[8]:
     import threads
     time.sleep(1.5)  # the sampler's next look, after the run's end
@@ -133,6 +151,14 @@ if sys.argv[8]:
 PY
 }
 timed_run '{"force": true}'
+if [ "${EARLY:-}" = 1 ]; then
+  kill "$SINK"; wait "$SINK" 2>/dev/null || true; SINK=
+  sample_and_ceiling
+  python3 -c "import sys; r = float(open(sys.argv[1]).read()); print(f'early run: {r:.0f}/s; ceiling {sys.argv[2]}/s; ratio {r / float(sys.argv[2]):.2f}')" "$WORK/rate" "$CEILING"
+  smtp-sink -u nobody 127.0.0.1:"$SMTP" 1000 > /dev/null 2>&1 &
+  SINK=$!
+  sleep 0.5
+fi
 
 # WARM=1: the same node, warm, serves the same subscribers a second time: 1,000 papers new to it (another seed, the
 # same sizes) and the next day's period, asked as operators can (a forced run "at" a day later: a new period for every

@@ -18,7 +18,8 @@ import time
 HZ = os.sysconf('SC_CLK_TCK')
 GROUPS = [('C2 CompilerThre', 'JIT: C2 compiler'), ('C1 CompilerThre', 'JIT: C1 compiler'),
           ('GC Thread|G1 ', 'GC'), ('digest-sender', 'senders'), ('QuarkusQuartzSc', 'planning (Quartz workers)'),
-          ('digest-outcomes', 'outcome writer'), ('^pool-', 'other pools'), ('executor-thread|vert.x', 'HTTP')]
+          ('digest-outcomes', 'outcome writer'), ('^pool-', 'other pools'), ('executor-thread|vert.x', 'HTTP'),
+          ('paperboy-model|paperboy-embedd', 'embedding (model, background)')]
 
 
 def sample(pid, out):
@@ -78,7 +79,7 @@ def groups(file, marks):
 
 SHORT = {'JIT: C2 compiler': 'C2', 'JIT: C1 compiler': 'C1', 'GC': 'GC', 'senders': 'send',
          'planning (Quartz workers)': 'plan', 'outcome writer': 'write', 'other pools': 'pools', 'HTTP': 'HTTP',
-         'other': 'other'}
+         'embedding (model, background)': 'embed', 'other': 'other'}
 
 
 def timeline(file, start, end):
