@@ -1,5 +1,6 @@
 package dev.paperboy.digest;
 
+import dev.paperboy.matching.semantic.Foreground;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -23,6 +24,7 @@ class DeliveryPasses {
     private final DigestDelivery delivery;
     private final RunRecords runs;
     private final Node node;
+    private final Foreground foreground;
     private final ExecutorService loop = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "digest-delivery");
         thread.setDaemon(true);
@@ -32,10 +34,11 @@ class DeliveryPasses {
     private boolean running;
     private boolean stopped;
 
-    DeliveryPasses(DigestDelivery delivery, RunRecords runs, Node node) {
+    DeliveryPasses(DigestDelivery delivery, RunRecords runs, Node node, Foreground foreground) {
         this.delivery = delivery;
         this.runs = runs;
         this.node = node;
+        this.foreground = foreground;
     }
 
     /** Asks for a pass; the answer completes when a pass that began after now is over (at once once stopped). */
@@ -76,7 +79,7 @@ class DeliveryPasses {
                 served = new ArrayList<>(waiting);
                 waiting.clear();
             }
-            try {
+            try (Foreground.Work work = foreground.begin()) {
                 delivery.deliverDue();
             } catch (RuntimeException e) {
                 LOG.error("Delivery stopped; the next pass takes it up again", e);

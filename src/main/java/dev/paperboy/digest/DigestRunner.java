@@ -1,5 +1,6 @@
 package dev.paperboy.digest;
 
+import dev.paperboy.matching.semantic.Foreground;
 import dev.paperboy.system.PaperboyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -29,17 +30,19 @@ public class DigestRunner {
     private final DeliveryPasses delivery;
     private final Scheduler quartz;
     private final Node node;
+    private final Foreground foreground;
     private final Semaphore shardSlots;
     private volatile boolean stopping;
 
     DigestRunner(DigestPlanner planner, RunShards shards, RunRecords runs, DeliveryPasses delivery, Scheduler quartz,
-                 Node node, PaperboyConfig config) {
+                 Node node, Foreground foreground, PaperboyConfig config) {
         this.planner = planner;
         this.shards = shards;
         this.runs = runs;
         this.delivery = delivery;
         this.quartz = quartz;
         this.node = node;
+        this.foreground = foreground;
         // twice the cores: a shard's planner mostly waits for PostgreSQL (1.2 s of CPU in a 16 s run of 20,000), and
         // with one a core a shard turned away at the cap waited its 3 s while a slot stood free (a third of the speed)
         this.shardSlots = new Semaphore(Math.max(1, config.digest().shardsPerNode()
@@ -52,6 +55,7 @@ public class DigestRunner {
      */
     @Transactional
     public long request(boolean forced, Instant at) {
+        foreground.touch(); // the background's halves step aside from now: the run's job starts in a moment
         DigestRun run = new DigestRun();
         run.state = "queued";
         run.forced = forced;
@@ -72,19 +76,21 @@ public class DigestRunner {
 
     /** Splits a queued run into shards; safe to call again for the same run after a crash (Quartz recovers the job). */
     public void execute(long runId) {
-        DigestRun run = runs.start(runId, node.name());
-        if (run == null || shards.isSplit(runId)) {
-            return;
+        try (Foreground.Work work = foreground.begin()) {
+            DigestRun run = runs.start(runId, node.name());
+            if (run == null || shards.isSplit(runId)) {
+                return;
+            }
+            try {
+                runs.windowEnds(runId, planner.paperWindowEnd());
+                int count = shards.split(runId, planner.candidates(run.runAt, run.forced, 0, Long.MAX_VALUE));
+                LOG.infof("Digest run %d: split into %d shard(s)", runId, count);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Digest run %d failed while deciding", runId);
+                runs.failed(runId, e);
+            }
+            delivery.request(); // the loop closes the run once its digests settle (at once when it has none)
         }
-        try {
-            runs.windowEnds(runId, planner.paperWindowEnd());
-            int count = shards.split(runId, planner.candidates(run.runAt, run.forced, 0, Long.MAX_VALUE));
-            LOG.infof("Digest run %d: split into %d shard(s)", runId, count);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Digest run %d failed while deciding", runId);
-            runs.failed(runId, e);
-        }
-        delivery.request(); // the loop closes the run once its digests settle (at once when it has none)
     }
 
     /**
@@ -97,7 +103,7 @@ public class DigestRunner {
             shards.later(runId, shard);
             return;
         }
-        try {
+        try (Foreground.Work work = foreground.begin()) {
             shards.plan(runId, shard, () -> stopping, delivery::request);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Digest run %d failed while deciding shard %d", runId, shard);
@@ -116,7 +122,7 @@ public class DigestRunner {
         List<Long> due = planner.candidates(now, false, 0, Long.MAX_VALUE);
         if (!due.isEmpty() && !stopping) {
             long runId = runs.startTick(now, node.name());
-            try {
+            try (Foreground.Work work = foreground.begin()) {
                 Instant until = planner.paperWindowEnd();
                 runs.windowEnds(runId, until);
                 if (shards.needsShards(due.size())) {

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The vector of each paper, computed once from its title and abstract and stored with the paper's revision, so
@@ -37,12 +38,14 @@ public class PaperVectors {
     private static final String MISSING = """
             select p.id, p.revision, p.title, p.abstract from paper p
             left join paper_vector v on v.paper_id = p.id
-            where v.paper_id is null or v.revision <> p.revision or v.halves is null
+            where v.paper_id is null or v.revision <> p.revision%s
             order by p.ingested_at desc limit ?""";
 
     private final AgroalDataSource dataSource;
     private final Embedder embedder;
-    private final Object embedding = new Object();
+    // fair: the background takes it again for its next batch at once, and unfair a digest run's index build waiting
+    // for it waited for the background's whole sweep (44 s after a 1,000-paper import, planning idle meanwhile)
+    private final ReentrantLock embedding = new ReentrantLock(true);
 
     PaperVectors(AgroalDataSource dataSource, Embedder embedder) {
         this.dataSource = dataSource;
@@ -64,7 +67,8 @@ public class PaperVectors {
         if (complete(papers, vectors, withHalves)) {
             return vectors;
         }
-        synchronized (embedding) {
+        embedding.lock();
+        try {
             Map<Long, Stored> found = stored(papers); // the background job may have done some while this waited
             List<Text> missing = papers.stream().filter(p -> !found.containsKey(p.id())
                     || withHalves && found.get(p.id()).halves() == null).toList();
@@ -73,6 +77,8 @@ public class PaperVectors {
                         withHalves));
             }
             return found;
+        } finally {
+            embedding.unlock();
         }
     }
 
@@ -82,12 +88,13 @@ public class PaperVectors {
     }
 
     /**
-     * Embeds up to {@link #SWEEP} papers whose vector or halves are missing or stale, newest first, {@link #BATCH} at a time
-     * (so an index build waiting for the model waits for one batch at most); how many it found.
+     * Up to {@link #SWEEP} papers, newest first, whose vector is missing or stale, or with {@code halves} also those
+     * whose halves are missing.
      */
-    public int backfill() {
+    List<Text> missing(boolean halves) {
         List<Text> missing = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(MISSING)) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement(MISSING.formatted(halves ? " or v.halves is null" : ""))) {
             q.setInt(1, SWEEP);
             try (ResultSet rows = q.executeQuery()) {
                 while (rows.next()) {
@@ -97,10 +104,15 @@ public class PaperVectors {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the papers to embed", e);
         }
-        for (int from = 0; from < missing.size(); from += BATCH) {
-            of(missing.subList(from, Math.min(missing.size(), from + BATCH)), true);
-        }
-        return missing.size();
+        return missing;
+    }
+
+    /**
+     * Embeds and stores what these papers lack, at most {@link #BATCH} of them (so an index build waiting for the
+     * model waits for one batch at most): their vectors, and with {@code halves} their halves too.
+     */
+    void backfill(List<Text> batch, boolean halves) {
+        of(batch, halves);
     }
 
     /**
