@@ -158,7 +158,7 @@ final class Ranking {
         InterestHits best;
         int at;
         float score = -1;
-        List<String> others = List.of(); // the other interests, quoted; most papers come by one interest
+        List<InterestHits> others = List.of(); // the other interests; most papers come by one interest
         /** Why feedback brings it, when no interest does. */
         String brought;
         /** False once the person's taste takes it out. */
@@ -174,13 +174,13 @@ final class Ranking {
             }
             if (hits.scores[j] > score) {
                 if (best != null) {
-                    others.add(0, best.quoted);
+                    others.add(0, best);
                 }
                 best = hits;
                 at = j;
                 score = hits.scores[j];
             } else {
-                others.add(hits.quoted);
+                others.add(hits);
             }
         }
 
@@ -209,11 +209,11 @@ final class Ranking {
 
         // a plain loop, apart: the stream and concatenations it replaces made this method one of C2's largest
         // compilations of a run (~45 KB of code)
-        private static String alsoMatches(String reason, List<String> others) {
+        private static String alsoMatches(String reason, List<InterestHits> others) {
             StringBuilder text = new StringBuilder(reason.length() + 32 * others.size()).append(reason)
                     .append(" Also matches ");
             for (int i = 0; i < others.size(); i++) {
-                text.append(i == 0 ? "" : ", ").append(others.get(i));
+                text.append(i == 0 ? "" : ", ").append(others.get(i).quoted());
             }
             return text.append('.').toString();
         }
