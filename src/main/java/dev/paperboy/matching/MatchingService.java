@@ -20,6 +20,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,16 +85,48 @@ public class MatchingService {
         }
         synchronized (building) {
             current = built;
-            if (current != null && current.fits(oldest) && current.window.equals(window(current.oldest))) {
-                return current.index; // built while this caller waited
+            if (current != null && current.fits(oldest)) {
+                Window now = window(current.oldest);
+                if (current.window.equals(now)) {
+                    return current.index; // built while this caller waited
+                }
+                if (current.window.samePapers(now) && now.withoutHalves() < current.window.withoutHalves()) {
+                    PaperIndex patched = withSweptHalves(current.index); // the sweep added halves: only those change
+                    Window after = Window.of(current.window, patched);
+                    if (after.withoutHalves() <= now.withoutHalves()) { // fewer: the sweep went on meanwhile
+                        built = new Built(current.oldest, after, patched);
+                        return patched;
+                    }
+                }
             }
             Instant from = oldest.minus(SLACK);
             List<Paper> papers = QuarkusTransaction.joiningExisting().call(() -> Paper.ingestedAfter(from));
             PaperIndex index = new PaperIndex(withVectors(papers));
-            built = new Built(from, Window.of(papers), index);
+            built = new Built(from, Window.of(papers, index), index);
             builds.increment();
             return index;
         }
+    }
+
+    /**
+     * The index with the halves the background sweep stored since it was built: only the papers that lacked them are
+     * read, and the words are not indexed again.
+     */
+    private PaperIndex withSweptHalves(PaperIndex index) {
+        List<PaperVectors.Text> lacking = new ArrayList<>();
+        for (int o = 0; o < index.size(); o++) {
+            WindowPaper p = index.paper(o);
+            if (p.halves() == null) {
+                lacking.add(new PaperVectors.Text(p.id(), p.revision(), p.title(), p.abstractText()));
+            }
+        }
+        Map<Long, float[]> halves = new HashMap<>();
+        paperVectors.of(lacking).forEach((id, stored) -> {
+            if (stored.halves() != null) {
+                halves.put(id, stored.halves());
+            }
+        });
+        return index.withHalves(halves);
     }
 
     private List<WindowPaper> withVectors(List<Paper> papers) {
@@ -196,11 +229,14 @@ public class MatchingService {
     /** The window as the database has it now: one index-only scan, on a plain connection (no transaction). */
     private Window window(Instant oldest) {
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
-                "select count(*), coalesce(sum(revision), 0)::bigint from paper where ingested_at > ?")) {
+                "select count(*), coalesce(sum(revision), 0)::bigint, (select count(*) from paper_vector v"
+                        + " join paper p on p.id = v.paper_id where v.halves is null and p.ingested_at > ?)"
+                        + " from paper where ingested_at > ?")) {
             q.setTimestamp(1, Timestamp.from(oldest));
+            q.setTimestamp(2, Timestamp.from(oldest));
             try (ResultSet row = q.executeQuery()) {
                 row.next();
-                return new Window(row.getLong(1), row.getLong(2));
+                return new Window(row.getLong(1), row.getLong(2), row.getLong(3));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the window of recent papers", e);
@@ -210,11 +246,21 @@ public class MatchingService {
     /**
      * What the papers of a window are: how many, and the sum of their revisions. An insert or a delete changes the
      * count, whatever order transactions commit in; a change replaces a revision with a newer, larger one, so the sum
-     * grows. Only a contrived mix of both between two looks could leave the pair as it was.
+     * grows. Only a contrived mix of both between two looks could leave the pair as it was. With them, how many of
+     * the papers have no halves yet (stored rows, V29's index): fewer when the background sweep has added some.
      */
-    private record Window(long count, long revisions) {
-        static Window of(List<Paper> papers) {
-            return new Window(papers.size(), papers.stream().mapToLong(p -> p.revision).sum());
+    private record Window(long count, long revisions, long withoutHalves) {
+        static Window of(List<Paper> papers, PaperIndex index) {
+            return new Window(papers.size(), papers.stream().mapToLong(p -> p.revision).sum(), index.withoutHalves());
+        }
+
+        static Window of(Window papers, PaperIndex index) {
+            return new Window(papers.count, papers.revisions, index.withoutHalves());
+        }
+
+        /** The same papers at the same revisions, whatever their halves. */
+        boolean samePapers(Window other) {
+            return count == other.count && revisions == other.revisions;
         }
     }
 }

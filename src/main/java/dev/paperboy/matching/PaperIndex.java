@@ -10,6 +10,7 @@ import org.apache.lucene.search.TermQuery;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class PaperIndex {
     static final int MAX_REMEMBERED = 100_000;
 
     private final List<WindowPaper> papers;
+    private final boolean exact;
     private final long[] ingestedMicros;
     private final WindowVectors vectors;
     private final WindowWords words;
@@ -50,9 +52,9 @@ public final class PaperIndex {
     /** With {@code exact}, cosines in floats rather than integers (to measure what the integers change). */
     PaperIndex(List<WindowPaper> papers, boolean exact) {
         this.papers = List.copyOf(papers);
+        this.exact = exact;
         this.ingestedMicros = new long[papers.size()];
-        this.vectors = new WindowVectors(papers.stream().map(WindowPaper::vector).toList(),
-                papers.stream().map(WindowPaper::halves).toList(), exact); // toList keeps a paper's null
+        this.vectors = vectors(this.papers, exact);
         for (int ordinal = 0; ordinal < papers.size(); ordinal++) {
             WindowPaper paper = papers.get(ordinal);
             ingestedMicros[ordinal] = micros(paper.ingestedAt());
@@ -65,6 +67,57 @@ public final class PaperIndex {
         for (int rank = 0; rank < atTieRank.length; rank++) {
             tieRank[atTieRank[rank]] = rank;
         }
+    }
+
+    /** The same papers as {@code words}', in its order, some with halves it lacked: its words kept, the vectors anew. */
+    private PaperIndex(PaperIndex words, List<WindowPaper> papers) {
+        this.papers = List.copyOf(papers);
+        this.exact = words.exact;
+        this.ingestedMicros = words.ingestedMicros;
+        this.vectors = vectors(this.papers, exact);
+        this.ordinalOfId.putAll(words.ordinalOfId);
+        this.words = words.words;
+        this.tieRank = words.tieRank;
+        this.atTieRank = words.atTieRank;
+        // the words still name the old index (for its size and searches, the same); what it remembered ranked by the
+        // old vectors, and goes
+        words.scored.clear();
+        words.previews.clear();
+    }
+
+    private static WindowVectors vectors(List<WindowPaper> papers, boolean exact) {
+        return new WindowVectors(papers.stream().map(WindowPaper::vector).toList(),
+                papers.stream().map(WindowPaper::halves).toList(), exact); // toList keeps a paper's null
+    }
+
+    /**
+     * This index with the halves the background sweep has added since it was built (by paper id, for papers of this
+     * index without them), or this index itself when there are none: the words are not indexed again.
+     */
+    PaperIndex withHalves(Map<Long, float[]> halves) {
+        List<WindowPaper> patched = new ArrayList<>(papers.size());
+        boolean changed = false;
+        for (WindowPaper p : papers) {
+            float[] added = p.halves() == null ? halves.get(p.id()) : null;
+            changed |= added != null;
+            patched.add(added == null ? p : new WindowPaper(p.id(), p.revision(), p.title(), p.abstractText(),
+                    p.authors(), p.categories(), p.ingestedAt(), p.upvotes(), p.link(), p.vector(), added));
+        }
+        return changed ? new PaperIndex(this, patched) : this;
+    }
+
+    /** How many of its papers have no halves (ranked by their vector alone). */
+    int withoutHalves() {
+        int n = 0;
+        for (WindowPaper p : papers) {
+            n += p.halves() == null ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Whether the two share their words (one was made from the other by {@link #withHalves}). */
+    boolean sameWords(PaperIndex other) {
+        return words == other.words;
     }
 
     /** The cosines of a unit vector with the papers of [from, to), by ordinal. */

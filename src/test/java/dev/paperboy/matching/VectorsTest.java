@@ -3,15 +3,20 @@ package dev.paperboy.matching;
 import dev.paperboy.AdminApi;
 import dev.paperboy.People;
 import dev.paperboy.Rows;
+import dev.paperboy.matching.semantic.Vectors;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -20,6 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class VectorsTest {
+
+    @Inject
+    MatchingService matching;
 
     @Test
     void anImportedPaperIsEmbeddedOnceAndAgainWhenANewVersionReplacesItsText() {
@@ -83,6 +91,26 @@ class VectorsTest {
         assertEquals(1, Rows.number("select count(*) from paper_vector v join paper p on p.id = v.paper_id"
                 + " where p.external_id = ? and v.revision = p.revision", "sql-" + marker),
                 "the preview's index embedded it");
+    }
+
+    @Test
+    void theIndexOfRecentPapersTakesTheHalvesTheSweepAddsWithoutIndexingItsWordsAgain() {
+        String marker = People.marker();
+        Rows.update("insert into paper (external_id, title_key, title, abstract, source) values (?, ?, ?, ?, 'test')",
+                "sql-" + marker, "oyster reef acoustics " + marker, "Oyster reef acoustics " + marker,
+                "Healthy oyster reefs are loud. Snapping shrimp and fish call from their crevices.");
+        long paperId = Rows.number("select id from paper where external_id = ?", "sql-" + marker);
+        Instant oldest = Instant.now().minus(matching.window());
+        PaperIndex before = matching.recentIndex(oldest); // embeds its vector only, not its halves
+
+        // as the sweep stores them (unless it already has)
+        Rows.update("update paper_vector set halves = vector || vector where paper_id = ? and halves is null", paperId);
+        PaperIndex after = matching.recentIndex(oldest);
+        assertNotNull(after.byId(paperId).halves(), "ranked with its halves");
+        assertEquals(Rows.text("select encode(halves, 'hex') from paper_vector where paper_id = ?", paperId),
+                HexFormat.of().formatHex(Vectors.toBytes(after.byId(paperId).halves())), "ranked with its halves");
+        assertTrue(after.sameWords(before), "the words not indexed again");
+        assertSame(after, matching.recentIndex(oldest), "nothing changed since");
     }
 
     @Test
