@@ -14,8 +14,13 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.util.Map;
 
-/** The pages for an unknown link (404), an expired form (the CSRF filter's bare 400) and too many tries (429). */
+/**
+ * The pages for an unknown link (404), an expired form (the CSRF filter's bare 400), a form too large to read (413) and
+ * too many tries (429).
+ */
 public class ErrorPages {
+
+    static final String TOO_LARGE = "the request is larger than this server reads";
 
     @CheckedTemplate
     static class Templates {
@@ -24,6 +29,8 @@ public class ErrorPages {
         static native TemplateInstance formExpired();
 
         static native TemplateInstance tooMany(long retryAfter, long retryMinutes);
+
+        static native TemplateInstance tooLarge();
     }
 
     public static String notFoundPage() {
@@ -38,6 +45,11 @@ public class ErrorPages {
     /** The page for a client over a rate limit, who may try again in {@code retryAfter} seconds. */
     static String tooManyPage(long retryAfter) {
         return Templates.tooMany(retryAfter, (retryAfter + 59) / 60).render();
+    }
+
+    /** The page for a request too large to read: a form field over its limit, or a body over the body limit. */
+    static String tooLargePage() {
+        return Templates.tooLarge().render();
     }
 
     /** The parsed Content-Type, or null when it is missing or does not parse. */
@@ -56,6 +68,9 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response badRequest(WebApplicationException e, ContainerRequestContext request) {
         int status = e.getResponse().getStatus();
+        if (status == 413 && !e.getResponse().hasEntity()) {
+            return tooLarge(request);
+        }
         if (status != 400 || !request.getUriInfo().getPath().startsWith("/api/")) {
             return e.getResponse();
         }
@@ -77,6 +92,14 @@ public class ErrorPages {
         return Response.status(status).build();
     }
 
+    /** A form field over quarkus.http.limits.max-form-attribute-size, or a body read past the body limit. */
+    private static Response tooLarge(ContainerRequestContext request) {
+        if (request.getUriInfo().getPath().startsWith("/api/")) {
+            return Response.status(413).type(MediaType.APPLICATION_JSON).entity(Map.of("error", TOO_LARGE)).build();
+        }
+        return Response.status(413).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(tooLargePage()).build();
+    }
+
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, ContainerRequestContext request) {
         if (request.getUriInfo().getPath().startsWith("/api/")) {
@@ -88,6 +111,12 @@ public class ErrorPages {
     /** The CSRF filter refuses a form without a body; give the person a way back instead of a blank page. */
     @ServerResponseFilter
     public void formExpired(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() == 413 && !response.hasEntity()) { // a 413 that did not come through the mapper
+            boolean api = request.getUriInfo().getPath().startsWith("/api/");
+            response.getHeaders().putSingle("Content-Type", api ? "application/json" : "text/html;charset=UTF-8");
+            response.setEntity(api ? Map.of("error", TOO_LARGE) : tooLargePage());
+            return;
+        }
         if (response.getStatus() != 400 || response.hasEntity() || !"POST".equals(request.getMethod())) {
             return;
         }
