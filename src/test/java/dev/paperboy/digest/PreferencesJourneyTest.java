@@ -46,7 +46,7 @@ class PreferencesJourneyTest {
     @Test
     void aPausedSubscriberGetsNothingAndResumingDeliversAgain() {
         String email = People.address("journey.pause");
-        String preferences = signUp(email, "manatee seagrass grazing", 8, "UTC");
+        String preferences = signUp(greenMail, email, "manatee seagrass grazing", 8, "UTC");
         Mailbox mailbox = new Mailbox(greenMail, email);
         LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(2);
         importPaper("journey-pause-1", "Manatee seagrass grazing in Florida", "Manatees graze seagrass meadows.");
@@ -73,7 +73,7 @@ class PreferencesJourneyTest {
     @Test
     void newInterestsChangeWhatIsSent() {
         String email = People.address("journey.interests");
-        String preferences = signUp(email, "tardigrade cryptobiosis", 8, "UTC");
+        String preferences = signUp(greenMail, email, "tardigrade cryptobiosis", 8, "UTC");
         save(preferences, choices("kakapo breeding", "daily", 8, "UTC", false));
         importPaper("journey-interests-1", "Tardigrade cryptobiosis revisited", "Tardigrade cryptobiosis in dry moss.");
         importPaper("journey-interests-2", "Kakapo breeding and rimu mast years", "Kakapo breeding follows rimu masts.");
@@ -88,7 +88,7 @@ class PreferencesJourneyTest {
     @Test
     void aNewHourAndZoneMoveTheDigest() {
         String email = People.address("journey.zone");
-        String preferences = signUp(email, "okapi foraging", 7, "Europe/Berlin");
+        String preferences = signUp(greenMail, email, "okapi foraging", 7, "Europe/Berlin");
         save(preferences, choices("okapi foraging", "daily", 9, "America/New_York", false));
         importPaper("journey-zone-1", "Okapi foraging in the Ituri forest", "Okapi foraging on understory leaves.");
         LocalDate day = LocalDate.now(ZoneId.of("America/New_York")).plusDays(2);
@@ -108,7 +108,7 @@ class PreferencesJourneyTest {
     @Test
     void weeklyGivesOneDigestPerIsoWeek() {
         String email = People.address("journey.weekly");
-        String preferences = signUp(email, "pangolin conservation", 9, "UTC");
+        String preferences = signUp(greenMail, email, "pangolin conservation", 9, "UTC");
         save(preferences, choices("pangolin conservation", "weekly", 9, "UTC", false));
         importPaper("journey-weekly-1", "Pangolin conservation in Sabah", "Pangolin conservation and trafficking.");
         Mailbox mailbox = new Mailbox(greenMail, email);
@@ -136,7 +136,7 @@ class PreferencesJourneyTest {
     }
 
     /** Signs up through the form, confirms from the mail, and returns the preferences link of the confirmed page. */
-    private String signUp(String email, String interests, int hour, String zone) {
+    static String signUp(GreenMail greenMail, String email, String interests, int hour, String zone) {
         Map<String, String> form = new LinkedHashMap<>(choices(interests, "daily", hour, zone, false));
         form.put("email", email);
         new Visitor().submit("/", "/subscribe", form).then().statusCode(200);
@@ -147,7 +147,7 @@ class PreferencesJourneyTest {
         return link.group(1);
     }
 
-    private static Map<String, String> choices(String interests, String cadence, int hour, String zone, boolean paused) {
+    static Map<String, String> choices(String interests, String cadence, int hour, String zone, boolean paused) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("interests", interests);
         fields.put("cadence", cadence);
@@ -159,15 +159,15 @@ class PreferencesJourneyTest {
         return fields;
     }
 
-    private static void save(String preferences, Map<String, String> fields) {
+    static void save(String preferences, Map<String, String> fields) {
         new Visitor().submit(preferences, preferences, fields).then().statusCode(200).body(containsString("Saved."));
     }
 
-    private static void importPaper(String id, String title, String abstractText) {
+    static void importPaper(String id, String title, String abstractText) {
         AdminApi.importPapers("[{\"id\": \"%s\", \"title\": \"%s\", \"abstract\": \"%s\"}]".formatted(id, title, abstractText));
     }
 
-    private static Instant at(LocalDate day, int hour, int minute, String zone) {
+    static Instant at(LocalDate day, int hour, int minute, String zone) {
         return day.atTime(hour, minute).atZone(ZoneId.of(zone)).toInstant();
     }
 
