@@ -2,6 +2,7 @@ package dev.paperboy.admin;
 
 import dev.paperboy.mail.Outbox;
 import dev.paperboy.mail.OutboxMail;
+import dev.paperboy.mail.OutboxPage;
 import dev.paperboy.system.BaseUrl;
 import dev.paperboy.system.PaperboyConfig;
 import io.quarkus.qute.CheckedTemplate;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -21,7 +23,6 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +34,8 @@ import java.util.Map;
 public class AdminPagesResource {
 
     static final String LOGIN = "/admin/login";
+    /** Mails on one page of the outbox: after a run it holds one per subscriber. */
+    static final int OUTBOX_PAGE = 100;
 
     @CheckedTemplate
     static class Templates {
@@ -40,7 +43,7 @@ public class AdminPagesResource {
 
         static native TemplateInstance dashboard(Dashboard.Overview overview, Instant now, String relay);
 
-        static native TemplateInstance outbox(List<OutboxMail> mails);
+        static native TemplateInstance outbox(OutboxPage page, int pageSize);
 
         static native TemplateInstance mail(OutboxMail mail);
     }
@@ -108,8 +111,8 @@ public class AdminPagesResource {
 
     @GET
     @Path("outbox")
-    public TemplateInstance outbox() {
-        return Templates.outbox(outbox.list());
+    public TemplateInstance outbox(@QueryParam("before") String before) {
+        return Templates.outbox(outbox.page(before, OUTBOX_PAGE), OUTBOX_PAGE);
     }
 
     @GET

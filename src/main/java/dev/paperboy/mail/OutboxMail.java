@@ -3,9 +3,12 @@ package dev.paperboy.mail;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,6 +16,20 @@ import java.util.List;
 /** One mail read back from the outbox, as the admin pages show it. */
 public record OutboxMail(String name, String to, String subject, String date, List<String> headers,
                          String text, String html) {
+
+    /** A mail as the outbox's list shows it (to, subject, date), from its headers alone: no part is read. */
+    static OutboxMail summary(String name, InternetHeaders headers) {
+        String subject = headers.getHeader("Subject", null);
+        if (subject != null) {
+            try {
+                subject = MimeUtility.decodeText(MimeUtility.unfold(subject));
+            } catch (UnsupportedEncodingException e) {
+                // shown as written, as MimeMessage.getSubject would not
+            }
+        }
+        String to = headers.getHeader("To", ", ");
+        return new OutboxMail(name, to == null ? "" : to, subject, headers.getHeader("Date", null), List.of(), "", "");
+    }
 
     static OutboxMail of(String name, MimeMessage message) throws MessagingException, IOException {
         String text = "";
