@@ -96,11 +96,15 @@ def call(method, path, body=None):
     with urllib.request.urlopen(request) as answer:
         return json.load(answer)
 import subprocess
-def vectors():  # papers, with a vector, with halves too (the embedded PostgreSQL: trust on localhost)
+def vectors():  # papers, with a vector, with halves too (the embedded PostgreSQL's password is in the data dir)
     port_pg = open(f'{pg_data}/postmaster.pid').read().split('\n')[3]
+    import os
+    secrets = dict(line.strip().split('=', 1) for line in open(f'{pg_data}/../secrets.properties')
+                   if '=' in line and not line.startswith('#'))
     answer = subprocess.run(['psql', '-h', 'localhost', '-p', port_pg, '-U', 'postgres', '-d', 'postgres', '-tAF', ' ',
                            '-c', 'select (select count(*) from paper), count(*), count(halves) from paper_vector'],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True,
+                          env={**os.environ, 'PGPASSWORD': secrets.get('database-password', '').replace('\\', '')})
     return (answer.stdout or answer.stderr).strip()
 embedded_before = vectors()
 before = cpu.sample(node, pg_data, sink)
