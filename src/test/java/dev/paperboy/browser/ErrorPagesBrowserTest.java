@@ -1,17 +1,15 @@
 package dev.paperboy.browser;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.paperboy.HoldsExpiredSignUps;
 import dev.paperboy.InjectGreenMail;
 import dev.paperboy.People;
 import dev.paperboy.Person;
 import dev.paperboy.subscriber.Subscriber;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
@@ -23,25 +21,7 @@ import static dev.paperboy.browser.Browser.url;
 /** The pages of things gone wrong read as calmly as the rest: an expired confirmation link, an expired form. */
 @QuarkusTest
 @NeedsChromium
-class ErrorPagesBrowserTest {
-
-    @Inject
-    Scheduler scheduler;
-
-    /**
-     * The job that deletes expired sign-ups runs 30 s after each start: it deleted this test's expired sign-up before
-     * the page was opened (a 404, not the 410 page) when the start and the browser were slow.
-     */
-    @BeforeEach
-    void holdTheExpiryJob() {
-        scheduler.pause("expired-sign-ups");
-    }
-
-    @AfterEach
-    void releaseTheExpiryJob() {
-        scheduler.resume("expired-sign-ups");
-    }
-
+class ErrorPagesBrowserTest implements HoldsExpiredSignUps {
 
     @InjectGreenMail
     GreenMail greenMail;

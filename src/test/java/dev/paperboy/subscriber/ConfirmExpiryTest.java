@@ -1,6 +1,7 @@
 package dev.paperboy.subscriber;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.paperboy.HoldsExpiredSignUps;
 import dev.paperboy.InjectGreenMail;
 import dev.paperboy.Mailbox;
 import dev.paperboy.People;
@@ -8,14 +9,11 @@ import dev.paperboy.Person;
 import dev.paperboy.Visitor;
 import dev.paperboy.system.PaperboyConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,25 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A confirmation link works for PAPERBOY_CONFIRM_TTL (7 days); sign-ups left unconfirmed longer are deleted. */
 @QuarkusTest
-class ConfirmExpiryTest {
-
-    @Inject
-    Scheduler scheduler;
-
-    /**
-     * The job that deletes expired sign-ups runs 30 s after each start: it deleted this test's expired sign-up before
-     * the page was opened (a 404, not the 410 page) when the start and the browser were slow.
-     */
-    @BeforeEach
-    void holdTheExpiryJob() {
-        scheduler.pause("expired-sign-ups");
-    }
-
-    @AfterEach
-    void releaseTheExpiryJob() {
-        scheduler.resume("expired-sign-ups");
-    }
-
+class ConfirmExpiryTest implements HoldsExpiredSignUps {
 
     @InjectGreenMail
     GreenMail greenMail;
