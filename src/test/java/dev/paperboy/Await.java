@@ -26,4 +26,21 @@ public final class Await {
         }
         return true;
     }
+
+    /** Returns once {@code condition} holds; fails the test saying what did not come when {@code deadline} passes. */
+    public static void that(String what, Duration deadline, BooleanSupplier condition) {
+        if (!until(deadline, condition)) {
+            throw new AssertionError("no " + what + " within " + deadline.toSeconds() + " s");
+        }
+    }
+
+    /** Waits for {@code time} (for what must not happen meanwhile), failing the test if interrupted. */
+    public static void pause(Duration time) {
+        try {
+            Thread.sleep(time.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
 }

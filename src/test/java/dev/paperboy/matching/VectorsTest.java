@@ -1,5 +1,6 @@
 package dev.paperboy.matching;
 
+import dev.paperboy.Await;
 import dev.paperboy.AdminApi;
 import dev.paperboy.People;
 import dev.paperboy.Rows;
@@ -123,17 +124,6 @@ class VectorsTest {
     }
 
     private static void await(String what, BooleanSupplier done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!done.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("no " + what + " within 60 s");
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.that(what, Duration.ofSeconds(60), done);
     }
 }

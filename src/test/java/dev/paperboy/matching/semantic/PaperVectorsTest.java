@@ -1,5 +1,6 @@
 package dev.paperboy.matching.semantic;
 
+import dev.paperboy.Await;
 import dev.paperboy.AdminApi;
 import dev.paperboy.People;
 import dev.paperboy.Rows;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -90,21 +90,10 @@ class PaperVectorsTest {
     }
 
     private static void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        Await.pause(Duration.ofSeconds(1));
     }
 
     private static void await(String what, BooleanSupplier done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (!done.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("no " + what + " within 120 s");
-            }
-            pause();
-        }
+        Await.that(what, Duration.ofSeconds(120), done);
     }
 }

@@ -1,5 +1,6 @@
 package dev.paperboy.matching.semantic;
 
+import dev.paperboy.Await;
 import dev.paperboy.AdminApi;
 import dev.paperboy.People;
 import dev.paperboy.Rows;
@@ -128,21 +129,10 @@ class VectorBackfillTest {
     }
 
     private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        Await.pause(Duration.ofMillis(millis));
     }
 
     private static void await(String what, BooleanSupplier done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (!done.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("no " + what + " within 120 s");
-            }
-            sleep(200);
-        }
+        Await.that(what, Duration.ofSeconds(120), done);
     }
 }
