@@ -36,10 +36,11 @@ public final class AdminApi {
         return assertFinished(requestRun(true, at));
     }
 
-    /** Queues a run and returns its id without waiting. */
+    /** Queues a run and returns its id without waiting; one more than a day ahead says {@code "future": true}. */
     public static long requestRun(boolean force, Instant at) {
+        boolean future = at.isAfter(Instant.now().plus(Duration.ofDays(1)));
         return admin().contentType(ContentType.JSON)
-                .body("{\"force\": " + force + ", \"at\": \"" + at + "\"}")
+                .body("{\"force\": " + force + ", \"at\": \"" + at + "\"" + (future ? ", \"future\": true" : "") + "}")
                 .post("/api/admin/digests/run").then().statusCode(200).extract().jsonPath().getLong("runId");
     }
 

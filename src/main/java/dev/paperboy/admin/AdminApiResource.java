@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.io.InputStream;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -139,8 +138,9 @@ public class AdminApiResource {
 
     /**
      * {@code {"force": true}} serves everyone whose current period has no digest yet; {@code at} runs as of that
-     * instant; no body is a run of the clock now. Read field by field, so a typo ({@code "forse"}) or a wrong type is
-     * a 400 that names it rather than a different run than the one asked for.
+     * instant (more than a day ahead only with {@code "future": true}); no body is a run of the clock now. Read field
+     * by field, so a typo ({@code "forse"}) or a wrong type is a 400 that names it rather than a different run than
+     * the one asked for.
      */
     @Operation(summary = "Start a digest run now (forced, or as of another instant)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunRequest.class)))
@@ -150,14 +150,7 @@ public class AdminApiResource {
     public Map<String, Long> runDigests(String body) {
         RunRequest request = RunRequest.read(json, body);
         boolean force = Boolean.TRUE.equals(request.force());
-        Instant at = Instant.now();
-        if (request.at() != null) {
-            try {
-                at = Instant.parse(request.at());
-            } catch (DateTimeParseException e) {
-                throw new BadRequestException("at must be an ISO-8601 instant like 2026-11-28T08:00:00Z");
-            }
-        }
+        Instant at = request.moment(Instant.now());
         return Map.of("runId", runner.request(force, at));
     }
 
