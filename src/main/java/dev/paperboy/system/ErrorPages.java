@@ -43,7 +43,7 @@ public class ErrorPages {
     }
 
     /** The page for a client over a rate limit, who may try again in {@code retryAfter} seconds. */
-    static String tooManyPage(long retryAfter) {
+    public static String tooManyPage(long retryAfter) {
         return Templates.tooMany(retryAfter, (retryAfter + 59) / 60).render();
     }
 

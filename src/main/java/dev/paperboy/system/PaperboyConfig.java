@@ -144,6 +144,16 @@ public interface PaperboyConfig {
 
         @WithDefault("1m")
         Duration previewPer();
+
+        /**
+         * Wrong admin tokens (bearer header, console cookie or login form) per client address in
+         * {@link #adminFailuresPer()}; past them, that client's attempts get 429 unchecked until the count refills.
+         */
+        @WithDefault("10")
+        long adminFailures();
+
+        @WithDefault("1m")
+        Duration adminFailuresPer();
     }
 
     /** What goes into a digest and how its delivery is retried. */

@@ -20,7 +20,7 @@ class AdminCookieTest {
 
     private static AdminPagesResource pages(String baseUrl) {
         SignInReturn signInReturn = new SignInReturn(FixedSecrets.baseUrl(baseUrl));
-        return new AdminPagesResource(null, new AdminAuth(FixedSecrets.withLinkKey(new byte[32]), signInReturn),
+        return new AdminPagesResource(null, new AdminAuth(FixedSecrets.withLinkKey(new byte[32]), signInReturn, null, null),
                 FixedSecrets.baseUrl(baseUrl), null, null, signInReturn);
     }
 

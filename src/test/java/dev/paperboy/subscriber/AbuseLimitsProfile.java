@@ -11,6 +11,7 @@ public class AbuseLimitsProfile implements QuarkusTestProfile {
 
     static final int SIGNUPS = 3;
     static final int PREVIEWS = 5;
+    public static final int WRONG_ADMIN_TOKENS = 3;
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -19,6 +20,8 @@ public class AbuseLimitsProfile implements QuarkusTestProfile {
                 "paperboy.rate-limit.signup-per", "1h",
                 "paperboy.rate-limit.preview-requests", Integer.toString(PREVIEWS),
                 "paperboy.rate-limit.preview-per", "1h",
+                "paperboy.rate-limit.admin-failures", Integer.toString(WRONG_ADMIN_TOKENS),
+                "paperboy.rate-limit.admin-failures-per", "1h",
                 "paperboy.trusted-proxies", "127.0.0.1,::1",
                 "paperboy.record-signup-ip", "true",
                 // longer than any test waits: a send that blocked the answer would show
