@@ -2,6 +2,7 @@ package dev.paperboy.matching;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The papers of an index one interest brings, best first: each paper's fused score, and which of the interest's
@@ -36,6 +37,8 @@ final class InterestHits {
     private String quoted;
     /** Reasons asked so far, loosely counted (races only start keeping a little later). */
     private int asked;
+    /** Where the bytes of what it keeps later (reasons, quoted text) are counted; null for none. */
+    private AtomicLong held;
 
     private record Worded(long[] keys, String[] reasons) {
     }
@@ -54,6 +57,45 @@ final class InterestHits {
         return ordinals.length;
     }
 
+    /**
+     * Roughly the bytes it holds: its object and arrays (16 bytes a hit), the texts of the interest and its words, and
+     * the reasons and quoted text it keeps so far. An estimate (compressed references, Latin-1 strings), to bound what
+     * a matcher keeps, not a measure.
+     */
+    long bytes() {
+        long bytes = OBJECT + 4 * ARRAY + 16L * ordinals.length + string(interest) + ARRAY + 4L * words.size();
+        for (String word : words) {
+            bytes += string(word);
+        }
+        Worded known = worded;
+        for (String reason : known.reasons) {
+            bytes += string(reason) + 12;
+        }
+        String kept = quoted;
+        return bytes + (kept == null ? 0 : string(kept));
+    }
+
+    /** From now on, adds the bytes of each reason or quoted text it keeps to {@code held}. */
+    void countKeptIn(AtomicLong held) {
+        this.held = held;
+    }
+
+    /** An object's header and fields; an array's header. */
+    private static final int OBJECT = 56;
+    private static final int ARRAY = 16;
+
+    /** A string's object, its array's header and its bytes (two a character beyond Latin-1, not told apart here). */
+    static long string(String s) {
+        return 24 + ARRAY + s.length();
+    }
+
+    private void kept(String text, int slots) {
+        AtomicLong to = held;
+        if (to != null) {
+            to.addAndGet(string(text) + slots);
+        }
+    }
+
     /** The interest as a reason names it ({@link Quoted#interest}): kept once its reasons are. */
     String quoted() {
         String known = quoted;
@@ -63,6 +105,7 @@ final class InterestHits {
         String made = Quoted.interest(interest);
         if (asked > KEPT_AFTER) {
             quoted = made;
+            kept(made, 0);
         }
         return made;
     }
@@ -92,6 +135,7 @@ final class InterestHits {
             keys[n] = key;
             reasons[n] = reason;
             worded = new Worded(keys, reasons);
+            kept(reason, 12);
         }
         return reason;
     }

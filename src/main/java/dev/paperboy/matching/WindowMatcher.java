@@ -30,10 +30,15 @@ final class WindowMatcher implements BatchMatcher {
     /** A person who asked for trending papers gets at most this many of them per digest. */
     static final int TRENDING = 5;
     /**
-     * The hits (16 bytes each) a matcher keeps for its next batches, about 200 MB: a run's matcher is shared by its
-     * shards, and a million people follow some 400,000 distinct interests of a few dozen to a few hundred hits each.
+     * The bytes (roughly: {@link InterestHits#bytes}) of what a matcher keeps for its next batches: a run's matcher is
+     * shared by its shards, and a million people follow some 400,000 distinct interests of a few dozen to a few
+     * hundred hits (16 bytes each) each, with their texts and, for the popular ones, the reasons they keep: counted
+     * so, 260 MB at the scale benchmark's 1,000,000 (which this leaves whole). Counting hits alone let kept strings
+     * grow outside the bound (300 MB more at 1,000,000 before 9cf11a3).
      */
-    static final long MAX_HELD = 12_000_000;
+    static final long MAX_HELD = 320_000_000;
+    /** A kept entry's map node and Optional, beside the {@link InterestHits} it holds. */
+    private static final int ENTRY = 48;
 
     private final PaperIndex index;
     private final int[] range;
@@ -43,7 +48,7 @@ final class WindowMatcher implements BatchMatcher {
     private final float threshold;
     /** Scores by interest as typed; empty for an interest the language refuses (saved before it was checked). */
     private final Map<String, Optional<InterestHits>> scored = new ConcurrentHashMap<>();
-    /** Roughly how many hits {@link #scored} holds. */
+    /** Roughly how many bytes {@link #scored} holds, the reasons its interests keep included. */
     private final AtomicLong held = new AtomicLong();
     private final long maxHeld;
     /** The most upvoted papers of each (since, until] asked, most first: shared by the people of a period. */
@@ -54,7 +59,7 @@ final class WindowMatcher implements BatchMatcher {
         this(index, range, until, interests, vectors, threshold, MAX_HELD);
     }
 
-    /** Keeping at most about {@code maxHeld} hits for the next batches. */
+    /** Keeping at most about {@code maxHeld} bytes for the next batches. */
     WindowMatcher(PaperIndex index, int[] range, Instant until, Interests interests,
                   Function<Collection<String>, Map<String, float[]>> vectors, float threshold, long maxHeld) {
         this.index = index;
@@ -112,13 +117,35 @@ final class WindowMatcher implements BatchMatcher {
         }
         Map<String, Optional<InterestHits>> scoredNow = score(fresh);
         known.putAll(scoredNow);
-        long size = scoredNow.values().stream().mapToLong(h -> h.map(InterestHits::size).orElse(0) + 1L).sum();
+        long size = 0;
+        for (Map.Entry<String, Optional<InterestHits>> entry : scoredNow.entrySet()) {
+            size += bytes(entry);
+            entry.getValue().ifPresent(hits -> hits.countKeptIn(held)); // the reasons it keeps later count too
+        }
         if (held.addAndGet(size) > maxHeld) {
             scored.clear();
             held.set(size);
         }
         scored.putAll(scoredNow);
         return known;
+    }
+
+    /** The bytes it counts as kept for the next batches (for tests). */
+    long held() {
+        return held.get();
+    }
+
+    /** The bytes of what it keeps for the next batches, counted afresh from the scores themselves (for tests). */
+    long heldNow() {
+        long bytes = 0;
+        for (Map.Entry<String, Optional<InterestHits>> entry : scored.entrySet()) {
+            bytes += bytes(entry);
+        }
+        return bytes;
+    }
+
+    private static long bytes(Map.Entry<String, Optional<InterestHits>> entry) {
+        return ENTRY + entry.getValue().map(InterestHits::bytes).orElse(InterestHits.string(entry.getKey()));
     }
 
     /** Parses the new interests, fetches their vectors in one go, and scores each over the window. */

@@ -68,7 +68,7 @@ class BatchRankingTest {
         Map<Long, List<Match>> batched = rankOnTwoThreads(matcher, requests);
         // a matcher that may keep few scores between batches forgets them (again and again) and scores them anew
         BatchMatcher forgetful = new WindowMatcher(index, new int[] {0, index.size()}, until, profiles,
-                meanings -> population.vectors(meanings, topicVectors), Fusion.THRESHOLD, 20_000);
+                meanings -> population.vectors(meanings, topicVectors), Fusion.THRESHOLD, 300_000);
         assertEquals(batched, rankOnTwoThreads(forgetful, requests));
 
         int[] mostUpvoted = index.mostUpvoted(Instant.EPOCH, until, WindowMatcher.TRENDING + Match.MAX_LISTED);

@@ -3,10 +3,12 @@ package dev.paperboy.matching;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InterestHitsTest {
 
@@ -26,6 +28,24 @@ class InterestHitsTest {
         }
         assertEquals(0, hits.kept());
         assertNotSame(hits.quoted(), hits.quoted());
+    }
+
+    @Test
+    void theBytesOfWhatItKeepsLaterAreCountedWhereItsMatcherCountsWhatItHolds() {
+        // WindowMatcher bounds what it keeps between batches in bytes: counted when an interest is scored, and as its
+        // reasons and quoted text are kept later on
+        InterestHits hits = hits();
+        AtomicLong held = new AtomicLong();
+        hits.countKeptIn(held);
+        long scored = hits.bytes();
+        assertTrue(scored >= 16 * 3 + "graph neural".length(), scored + " bytes");
+        for (int asked = 0; asked <= InterestHits.KEPT_AFTER + 3; asked++) {
+            hits.reason(asked % 3);
+        }
+        hits.quoted();
+        assertEquals(3, hits.kept());
+        assertTrue(held.get() > 3 * "Matches “graph neural”.".length(), held.get() + " bytes kept");
+        assertEquals(hits.bytes() - scored, held.get());
     }
 
     @Test

@@ -205,6 +205,8 @@ final class ScaleBenchmark {
         if (CHECKSUM) {
             System.out.println("checksum of the lists of " + subscribers + " subscribers: " + checksum.get());
         }
+        System.out.printf("the matcher counts %,d MB kept for its next batches (bound %,d MB)%n",
+                ((WindowMatcher) matcher).held() / 1_000_000, WindowMatcher.MAX_HELD / 1_000_000);
         if (matcher.rank(List.of()).size() != 0) {
             throw new IllegalStateException("an empty batch ranks nobody");
         }
