@@ -54,7 +54,7 @@ final class Poll {
         try {
             return polls.formats().parse(format, fetched.stream()).from(source.name);
         } catch (ParsedPapers.MalformedDocument e) {
-            throw new PollFailure("the document from " + fetched.from().getHost() + " could not be read: " + e.getMessage());
+            throw unreadable(fetched, expected(format), e);
         }
     }
 
@@ -63,8 +63,26 @@ final class Poll {
         try {
             return polls.formats().parse("application/xml", fetched.stream()).from(source.name);
         } catch (ParsedPapers.MalformedDocument | dev.paperboy.paper.format.PaperFormats.UnsupportedType e) {
-            throw new PollFailure("the document from " + fetched.from().getHost() + " could not be read: " + e.getMessage());
+            throw unreadable(fetched, "an RSS/Atom feed", e);
         }
+    }
+
+    /** Why a document could not be read, naming the host that answered and the type it said it sent. */
+    private static PollFailure unreadable(Fetched fetched, String expected, Exception e) {
+        String why = fetched.htmlPage() ? "this is an HTML page, not " + expected : e.getMessage();
+        return new PollFailure("the document from " + fetched.from().getHost() + " could not be read: " + why
+                + fetched.typeNote());
+    }
+
+    private static String expected(PaperFormat format) {
+        return switch (format) {
+            case HUGGINGFACE_JSON -> "Hugging Face's daily-papers JSON";
+            case ARXIV_ATOM -> "an arXiv API (Atom) answer";
+            case ARXIV_RSS -> "an arXiv RSS feed";
+            case OAI_PMH -> "an OAI-PMH answer";
+            case PAPERBOY_JSON -> "a JSON list of papers";
+            case RSS, ATOM -> "an RSS/Atom feed";
+        };
     }
 
     /** Stores one document's papers in one transaction, with whatever else of the source must move with them. */

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.zip.GZIPInputStream;
 
@@ -15,21 +16,23 @@ final class ResponseBody {
     private ResponseBody() {
     }
 
-    static byte[] read(HttpURLConnection connection, long cap, Instant deadline, String host) throws IOException, PollFailure {
+    /** {@code timeout} is the total timeout that set {@code deadline}, named when it passes. */
+    static byte[] read(HttpURLConnection connection, long cap, Instant deadline, Duration timeout, String host)
+            throws IOException, PollFailure {
         long declared = connection.getContentLengthLong();
         if (declared > cap) {
             throw new PollFailure("response from " + host + " is " + declared + " bytes, over the cap of " + cap);
         }
         byte[] raw;
         try (InputStream in = connection.getInputStream()) {
-            raw = readCapped(in, cap, deadline, host);
+            raw = readCapped(in, cap, deadline, timeout, host);
         }
         if (declared >= 0 && raw.length < declared) {
             throw new PollFailure("response from " + host + " was cut off after " + raw.length + " of " + declared + " bytes");
         }
         if ("gzip".equalsIgnoreCase(connection.getContentEncoding())) {
             try (InputStream unzipped = new GZIPInputStream(new java.io.ByteArrayInputStream(raw))) {
-                return readCapped(unzipped, cap, deadline, host);
+                return readCapped(unzipped, cap, deadline, timeout, host);
             } catch (java.io.EOFException | java.util.zip.ZipException e) {
                 throw new PollFailure("response from " + host + " is not valid gzip: " + e.getMessage());
             }
@@ -37,7 +40,8 @@ final class ResponseBody {
         return raw;
     }
 
-    private static byte[] readCapped(InputStream in, long cap, Instant deadline, String host) throws IOException, PollFailure {
+    private static byte[] readCapped(InputStream in, long cap, Instant deadline, Duration timeout, String host)
+            throws IOException, PollFailure {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] chunk = new byte[CHUNK];
         long total = 0;
@@ -47,7 +51,8 @@ final class ResponseBody {
                 throw new PollFailure("response from " + host + " is over the cap of " + cap + " bytes");
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new PollFailure("response from " + host + " took longer than the total timeout");
+                throw new PollFailure("no whole answer from " + host + " within the total timeout of "
+                        + Durations.format(timeout));
             }
             out.write(chunk, 0, n);
         }

@@ -165,7 +165,7 @@ class SourceHttp {
         if (status < 200 || status > 299) {
             throw new PollFailure("HTTP " + status + " from " + target.getHost());
         }
-        byte[] body = ResponseBody.read(connection, maxSize, deadline, target.getHost());
+        byte[] body = ResponseBody.read(connection, maxSize, deadline, fetch.totalTimeout(), target.getHost());
         return new Fetched(false, body, connection.getContentType(), connection.getHeaderField("ETag"),
                 connection.getHeaderField("Last-Modified"), target);
     }

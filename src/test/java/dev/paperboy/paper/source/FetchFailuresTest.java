@@ -74,6 +74,45 @@ class FetchFailuresTest {
     }
 
     @Test
+    void aBodyTrickledPastTheTotalTimeoutSaysTheTimeout() {
+        // a space every 200 ms: every read comes well within the read timeout (3s), the body never ends
+        CountDownLatch answering = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (SourceServer server = new SourceServer()) {
+            server.on("/daily", (exchange, number) -> SourceServer.trickle(exchange, "application/json",
+                    "[]".getBytes(StandardCharsets.UTF_8), answering, release));
+            String error = pollFailing(server.url("/daily"), "body-trickle").getString("error");
+            assertTrue(error.contains("within the total timeout of 10s"), error);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    /** A web page given as a feed (a blog's home page, a login page) says so, with the type it came as. */
+    @Test
+    void anHtmlPageGivenAsAFeedSaysItIsAPage() {
+        try (SourceServer server = new SourceServer()) {
+            server.on("/blog", (exchange, number) -> SourceServer.send(exchange, 200, "text/html; charset=utf-8",
+                    "\n<!DOCTYPE html>\n<html><head><title>Our lab</title></head><body><p>News<br>more</body></html>"));
+            server.on("/login", (exchange, number) -> SourceServer.send(exchange, 200, "application/rss+xml",
+                    "<html><body><form>Sign in</form></body></html>"));
+            server.on("/broken", (exchange, number) -> SourceServer.send(exchange, 200, "application/rss+xml",
+                    "<rss><channel><item>"));
+            String page = pollFailing("feed", server.url("/blog"), "html").getString("error");
+            assertTrue(page.contains("could not be read: this is an HTML page, not an RSS/Atom feed"
+                    + " (Content-Type: text/html; charset=utf-8)"), page);
+            String login = pollFailing("feed", server.url("/login"), "login").getString("error");
+            assertTrue(login.contains("this is an HTML page, not an RSS/Atom feed (Content-Type: application/rss+xml)"),
+                    login);
+            String json = pollFailing(server.url("/login"), "login-json").getString("error");
+            assertTrue(json.contains("this is an HTML page, not Hugging Face's daily-papers JSON"), json);
+            String broken = pollFailing("feed", server.url("/broken"), "broken").getString("error");
+            assertTrue(broken.contains("could not be read: not well-formed XML") && !broken.contains("HTML"), broken);
+            assertTrue(broken.endsWith("(Content-Type: application/rss+xml)"), broken);
+        }
+    }
+
+    @Test
     void aResponseCutOffBeforeItsLengthAddsNothing() {
         String marker = "truncated" + System.nanoTime() % 100_000;
         byte[] document = Documents.huggingFace(Documents.papers(marker, 3)).getBytes(StandardCharsets.UTF_8);
@@ -153,9 +192,13 @@ class FetchFailuresTest {
 
     /** Adds a paused source for {@code url}, polls it, expects the poll to fail (502), removes it; returns the report. */
     private static JsonPath pollFailing(String url, String what) {
+        return pollFailing("huggingface", url, what);
+    }
+
+    private static JsonPath pollFailing(String kind, String url, String what) {
         String name = SourcesApi.unique("fail-" + what);
         try {
-            SourcesApi.add("{\"name\": \"" + name + "\", \"kind\": \"huggingface\", \"url\": \"" + url + "\", \"enabled\": false}");
+            SourcesApi.add("{\"name\": \"" + name + "\", \"kind\": \"" + kind + "\", \"url\": \"" + url + "\", \"enabled\": false}");
             JsonPath report = SourcesApi.poll(name).then().statusCode(502).extract().jsonPath();
             assertEquals(0, report.getInt("added"));
             JsonPath view = SourcesApi.view(name);
