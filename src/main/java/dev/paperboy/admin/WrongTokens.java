@@ -2,6 +2,7 @@ package dev.paperboy.admin;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.paperboy.system.Durations;
 import dev.paperboy.system.PaperboyConfig;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -54,10 +55,10 @@ public class WrongTokens {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.getRemainingTokens() > 0) {
             LOG.warnf("Refused a wrong admin token from %s on %s (%d more within %s before its attempts are held)",
-                    client, request, probe.getRemainingTokens(), per);
+                    client, request, probe.getRemainingTokens(), Durations.words(per));
         } else {
             LOG.warnf("Refused a wrong admin token from %s on %s: %d wrong within %s, so its attempts are refused"
-                            + " unchecked for %d s", client, request, limit, per,
+                            + " unchecked for %d s", client, request, limit, Durations.words(per),
                     seconds(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
         }
     }
