@@ -36,11 +36,10 @@ public final class AdminApi {
         return assertFinished(requestRun(true, at));
     }
 
-    /** Queues a run and returns its id without waiting; one more than a day ahead says {@code "future": true}. */
+    /** Queues a run and returns its id without waiting. */
     public static long requestRun(boolean force, Instant at) {
-        boolean future = at.isAfter(Instant.now().plus(Duration.ofDays(1)));
         return admin().contentType(ContentType.JSON)
-                .body("{\"force\": " + force + ", \"at\": \"" + at + "\"" + (future ? ", \"future\": true" : "") + "}")
+                .body("{\"force\": " + force + ", \"at\": \"" + at + "\"}")
                 .post("/api/admin/digests/run").then().statusCode(200).extract().jsonPath().getLong("runId");
     }
 

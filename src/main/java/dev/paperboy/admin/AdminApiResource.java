@@ -138,9 +138,9 @@ public class AdminApiResource {
 
     /**
      * {@code {"force": true}} serves everyone whose current period has no digest yet; {@code at} runs as of that
-     * instant (more than a day ahead only with {@code "future": true}); no body is a run of the clock now. Read field
-     * by field, so a typo ({@code "forse"}) or a wrong type is a 400 that names it rather than a different run than
-     * the one asked for.
+     * instant (more than a day ahead is logged as a warning); no body is a run of the clock now. Read field by field,
+     * so a typo ({@code "forse"}) or a wrong type is a 400 that names it rather than a different run than the one
+     * asked for.
      */
     @Operation(summary = "Start a digest run now (forced, or as of another instant)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunRequest.class)))

@@ -15,7 +15,6 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -441,8 +440,7 @@ class AdminApiTest {
         long runs = QuarkusTransaction.requiringNew().call(() -> DigestRun.count());
         for (String body : new String[]{"{\"at\": \"tomorrow\"}", "{\"at\": \"2026-13-01T00:00:00Z\"}",
                 "{\"at\": \"2026-11-28 08:00\"}", "{\"at\": 5}", "{\"force\": true, \"at\": \"\"}", "{\"force\": ",
-                "{\"forse\": true}", "{\"force\": \"yes\"}", "[true]",
-                "{\"force\": true, \"at\": \"" + Instant.now().plus(Duration.ofDays(400)) + "\"}"}) {
+                "{\"forse\": true}", "{\"force\": \"yes\"}", "[true]"}) {
             Response response = AdminApi.admin().contentType(ContentType.JSON).body(body).post("/api/admin/digests/run");
             assertEquals(400, response.statusCode(), body + ": " + response.asString());
         }
@@ -458,9 +456,6 @@ class AdminApiTest {
                 .post("/api/admin/digests/run"), "force must be true or false");
         assertErrorSays(AdminApi.admin().contentType(ContentType.JSON).body("{\"forse\": true}")
                 .post("/api/admin/digests/run"), "unknown field forse");
-        assertErrorSays(AdminApi.admin().contentType(ContentType.JSON)
-                .body("{\"at\": \"" + Instant.now().plus(Duration.ofDays(400)) + "\"}")
-                .post("/api/admin/digests/run"), "add \"future\": true");
         assertErrorSays(AdminApi.admin().contentType(ContentType.JSON).body("null").post("/api/admin/subscribers"),
                 "expected a JSON list of subscribers");
         for (String body : new String[]{"[{", "{\"email\": \"a@example.org\"}"}) {
