@@ -39,7 +39,7 @@ public class PaperVectors {
             select p.id, p.revision, p.title, p.abstract from paper p
             left join paper_vector v on v.paper_id = p.id
             where v.paper_id is null or v.revision <> p.revision%s
-            order by p.ingested_at desc limit ?""";
+            order by p.revision desc limit ?""";
 
     private final AgroalDataSource dataSource;
     private final Embedder embedder;
@@ -88,8 +88,9 @@ public class PaperVectors {
     }
 
     /**
-     * Up to {@link #SWEEP} papers, newest first, whose vector is missing or stale, or with {@code halves} also those
-     * whose halves are missing.
+     * Up to {@link #SWEEP} papers, last written first, whose vector is missing or stale, or with {@code halves} also
+     * those whose halves are missing. Last written, not last ingested: a new version of a paper keeps the moment it
+     * was first ingested, and would otherwise wait for every newer paper's halves, ranked by its vector alone meanwhile.
      */
     List<Text> missing(boolean halves) {
         List<Text> missing = new ArrayList<>();

@@ -84,6 +84,32 @@ class PaperVectorsTest {
         }
     }
 
+    @Test
+    void aPaperChangedInPlaceIsSweptBeforePapersIngestedAfterIt() {
+        String marker = People.marker();
+        importOne("Mangrove roots " + marker);
+        await("the sweep to finish", () -> Rows.number(UNSWEPT) == 0);
+        pause();
+
+        // written behind the importer's back, oldest first, so that no sweep comes for them
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Rows.update("insert into paper (external_id, title_key, title, abstract, source) values (?, ?, ?, ?, 'test')",
+                    "order-" + i + "-" + marker, "lagoon " + i + " " + marker, "Lagoon " + i + " " + marker,
+                    "Brackish water in lagoon " + i);
+            ids.add(Rows.number("select id from paper where external_id = ?", "order-" + i + "-" + marker));
+        }
+        // a new version of the oldest: it keeps its first ingestion moment, and takes a new revision
+        Rows.update("update paper set abstract = 'Brackish water, revised' where id = ?", ids.get(0));
+
+        List<Long> order = new PaperVectors(dataSource, model).missing(true).stream().map(PaperVectors.Text::id)
+                .filter(ids::contains).toList();
+        assertEquals(List.of(ids.get(0), ids.get(2), ids.get(1)), order, "the paper changed last comes first");
+
+        importOne("Lagoon outlets " + marker); // a sweep for them: the tests after this one expect none left
+        await("the sweep to finish", () -> Rows.number(UNSWEPT) == 0);
+    }
+
     private static void importOne(String title) {
         AdminApi.importPapers("""
                 [{"title": "%s", "abstract": "Mud and water meet where the tide turns."}]""".formatted(title));
